@@ -1,0 +1,333 @@
+"""Writes that matter: loading reference data and datasets, filing statements.
+
+Keyword-only functions; each validates with `full_clean()` before saving so a bad data
+file stops with a clear message instead of storing half-valid rows.
+"""
+
+import datetime
+import gettext
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .models import (
+    Country,
+    Organisation,
+    Role,
+    Source,
+    Speaker,
+    SpeakerAlias,
+    Statement,
+    Summit,
+    Topic,
+)
+
+SEED_DIR = Path(__file__).resolve().parent / "seed"
+SEED_DATASET = SEED_DIR / "paris-2025-09-04.toml"
+
+
+class DatasetError(ValueError):
+    """A data file refers to something that does not exist or holds an invalid value."""
+
+
+def load_countries() -> int:
+    """Create every ISO 3166-1 country missing from the table; return how many were created.
+
+    Existing rows are left alone, so names an editor adjusted for display survive a reload.
+    """
+    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
+    existing = set(Country.objects.values_list("iso_alpha2", flat=True))
+    new = []
+    for record in pycountry.countries:
+        if record.alpha_2 in existing:
+            continue
+        name_en = getattr(record, "common_name", None) or record.name
+        new.append(
+            Country(
+                iso_alpha2=record.alpha_2,
+                iso_alpha3=record.alpha_3,
+                name_en=name_en,
+                name_fr=french.gettext(record.name),
+                slug=slugify(name_en),
+            )
+        )
+    Country.objects.bulk_create(new)
+    return len(new)
+
+
+def filing_for(*, speaker: Speaker, date: datetime.date) -> tuple[Role | None, Country | None]:
+    """The role a speaker held on `date` and the country a statement of that day is filed under.
+
+    The country is the one the role represents; without a role, the speaker's own
+    (an unnamed "German government source" is filed under Germany).
+    """
+    role = speaker.role_on(date)
+    country = role.represented_country if role else None
+    return role, country or speaker.country
+
+
+@dataclass
+class LoadReport:
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+
+    def count(self, label: str, *, created: bool, changed: bool) -> None:
+        bucket = self.created if created else self.updated if changed else None
+        if bucket is not None:
+            bucket[label] = bucket.get(label, 0) + 1
+
+    def __str__(self) -> str:
+        def describe(counts):
+            return ", ".join(f"{n} {label}" for label, n in sorted(counts.items())) or "nothing"
+
+        return f"created {describe(self.created)}; updated {describe(self.updated)}"
+
+
+def _upsert(model: type[models.Model], *, lookup: dict, values: dict) -> tuple[models.Model, bool, bool]:
+    """Create or update one row; save only when a value differs, so reloading changes nothing.
+
+    Returns (object, created, changed).
+    """
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **values)
+        obj.full_clean()
+        obj.save()
+        return obj, True, False
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, values[name])
+    if changed:
+        obj.full_clean()
+        obj.save()
+    return obj, False, bool(changed)
+
+
+class _Resolver:
+    """Turns the keys a data file uses into rows, with a clear error for a missing one."""
+
+    def __init__(self):
+        self.seen: dict[str, dict[str, models.Model]] = {}
+
+    def add(self, kind: str, key: str, obj: models.Model) -> None:
+        self.seen.setdefault(kind, {})[key] = obj
+
+    def get(self, kind: str, key: str | None):
+        if key is None:
+            return None
+        try:
+            return self.seen[kind][key]
+        except KeyError:
+            raise DatasetError(f"unknown {kind} {key!r}") from None
+
+    @staticmethod
+    def country(code: str | None) -> Country | None:
+        if code is None:
+            return None
+        try:
+            return Country.objects.get(iso_alpha2=code)
+        except Country.DoesNotExist:
+            raise DatasetError(f"unknown country code {code!r}") from None
+
+    def countries(self, codes: list[str]) -> list[Country]:
+        return [self.country(code) for code in codes]
+
+
+@transaction.atomic
+def load_dataset(*, path: Path) -> LoadReport:
+    """Load a TOML dataset (see statements/seed/) idempotently, keyed on each record's key.
+
+    Loading the same file twice creates and changes nothing the second time.
+    """
+    with path.open("rb") as file:
+        data = tomllib.load(file)
+    load_countries()
+    report = LoadReport()
+    refs = _Resolver()
+
+    def record(label, kind, key, result):
+        obj, created, changed = result
+        report.count(label, created=created, changed=changed)
+        refs.add(kind, key, obj)
+        return obj
+
+    for item in data.get("organisations", []):
+        record(
+            "organisations",
+            "organisation",
+            item["key"],
+            _upsert(
+                Organisation,
+                lookup={"slug": item["key"]},
+                values={
+                    "name": item["name"],
+                    "short_name": item.get("short_name", ""),
+                    "aliases": item.get("aliases", []),
+                    "kind": item.get("kind", Organisation.Kind.OTHER),
+                    "country": refs.country(item.get("country")),
+                    "wikidata_id": item.get("wikidata_id", ""),
+                },
+            ),
+        )
+
+    for item in data.get("speakers", []):
+        speaker = record(
+            "speakers",
+            "speaker",
+            item["key"],
+            _upsert(
+                Speaker,
+                lookup={"slug": item["key"]},
+                values={
+                    "kind": item.get("kind", Speaker.Kind.PERSON),
+                    "name": item["name"],
+                    "sort_name": item.get("sort_name", item["name"]),
+                    "native_name": item.get("native_name", ""),
+                    "country": refs.country(item.get("country")),
+                    "organisation": refs.get("organisation", item.get("organisation")),
+                    "wikidata_id": item.get("wikidata_id", ""),
+                    "bio": item.get("bio", ""),
+                },
+            ),
+        )
+        for alias in item.get("aliases", []):
+            _, created = SpeakerAlias.objects.get_or_create(speaker=speaker, name=alias)
+            report.count("aliases", created=created, changed=False)
+        for role in item.get("roles", []):
+            _, created, changed = _upsert(
+                Role,
+                lookup={"speaker": speaker, "title": role["title"]},
+                values={
+                    "language": role["language"],
+                    "country": refs.country(role.get("country")),
+                    "organisation": refs.get("organisation", role.get("organisation")),
+                    "start_date": role.get("start_date"),
+                    "end_date": role.get("end_date"),
+                },
+            )
+            report.count("roles", created=created, changed=changed)
+
+    for item in data.get("summits", []):
+        summit = record(
+            "summits",
+            "summit",
+            item["key"],
+            _upsert(
+                Summit,
+                lookup={"slug": item["key"]},
+                values={
+                    "kind": item.get("kind", Summit.Kind.SUMMIT),
+                    "name": item["name"],
+                    "start_date": item.get("start_date"),
+                    "end_date": item.get("end_date"),
+                    "city": item.get("city", ""),
+                    "venue": item.get("venue", ""),
+                    "host_country": refs.country(item.get("host_country")),
+                    "description": item.get("description", "").strip(),
+                    "official_url": item.get("official_url", ""),
+                },
+            ),
+        )
+        summit.participant_countries.set(refs.countries(item.get("participant_countries", [])))
+        summit.participant_organisations.set(
+            [refs.get("organisation", key) for key in item.get("participant_organisations", [])]
+        )
+
+    # Sources are keyed on their URL when they have one, else on their full text or notes;
+    # `reported_in` may only point to a source listed earlier in the file.
+    for item in data.get("sources", []):
+        full_text = item.get("full_text", "").strip()
+        if "full_text_file" in item:
+            full_text = (path.parent / item["full_text_file"]).read_text(encoding="utf-8").strip()
+        values = {
+            "kind": item.get("kind", Source.Kind.ARTICLE),
+            "outlet": refs.get("organisation", item.get("outlet")),
+            "title": item.get("title", ""),
+            "url": item.get("url", ""),
+            "archived_url": item.get("archived_url", ""),
+            "published_on": item.get("published_on"),
+            "language": item.get("language", ""),
+            "reported_in": refs.get("source", item.get("reported_in")),
+            "full_text": full_text,
+            "notes": item.get("notes", ""),
+        }
+        lookup_field = "url" if values["url"] else "full_text" if full_text else "notes"
+        lookup = {lookup_field: values.pop(lookup_field)}
+        record("sources", "source", item["key"], _upsert(Source, lookup=lookup, values=values))
+
+    for item in data.get("topics", []):
+        record(
+            "topics",
+            "topic",
+            item["key"],
+            _upsert(
+                Topic,
+                lookup={"slug": item["key"]},
+                values={
+                    "name_en": item["name_en"],
+                    "name_fr": item.get("name_fr", ""),
+                    "description": item.get("description", ""),
+                },
+            ),
+        )
+
+    _load_statements(data, refs=refs, report=report)
+    return report
+
+
+def _load_statements(data: dict, *, refs: _Resolver, report: LoadReport) -> None:
+    dataset = data.get("dataset", {})
+    status = dataset.get("status", Statement.Status.DRAFT)
+    first_published = dict(
+        Statement.objects.filter(import_ref__in=[item["ref"] for item in data.get("statements", [])]).values_list(
+            "import_ref", "published_at"
+        )
+    )
+    now = timezone.now()
+    statements = []
+    for position, item in enumerate(data.get("statements", []), start=1):
+        speaker = refs.get("speaker", item["speaker"])
+        role, country = filing_for(speaker=speaker, date=item["date"])
+        published_at = None
+        if status in (Statement.Status.PUBLISHED, Statement.Status.RETRACTED):
+            # Publication time is set once, the first time the dataset is loaded.
+            published_at = first_published.get(item["ref"]) or now
+        statement, created, changed = _upsert(
+            Statement,
+            lookup={"import_ref": item["ref"]},
+            values={
+                "text": item["text"],
+                "language": item.get("language", dataset.get("language", "")),
+                "attribution": item.get("attribution", ""),
+                "wording": item["wording"],
+                "speaker": speaker,
+                "role": role,
+                "country": refs.country(item["country"]) if "country" in item else country,
+                "date": item["date"],
+                "date_precision": item.get("date_precision", Statement.DatePrecision.DAY),
+                "summit": refs.get("summit", item.get("summit")),
+                "place": item.get("place", ""),
+                "source": refs.get("source", item["source"]),
+                "source_position": position,
+                "context": item.get("context", ""),
+                "status": status,
+                "published_at": published_at,
+            },
+        )
+        report.count("statements", created=created, changed=changed)
+        refs.add("statement", item["ref"], statement)
+        statement.topics.set([refs.get("topic", key) for key in item.get("topics", [])])
+        statement.countries_mentioned.set(refs.countries(item.get("countries_mentioned", [])))
+        statements.append((statement, item))
+
+    # Second pass: a statement may answer one that comes later in the file.
+    for statement, item in statements:
+        answers = refs.get("statement", item.get("answers"))
+        if statement.answers != answers:
+            statement.answers = answers
+            statement.save(update_fields=["answers", "updated_at"])
