@@ -1,0 +1,67 @@
+# The commands a person types. `make run` serves the archive, `make test` runs every test;
+# both set everything up first (virtualenv, database, migrations, reference data).
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+HOST ?= 127.0.0.1
+PYTEST_ARGS ?=
+
+# The project's own PostgreSQL cluster is used unless DATABASE_URL names another server.
+ifdef DATABASE_URL
+DB_START := @echo "Using DATABASE_URL."
+else
+DB_START := scripts/devdb.sh start
+endif
+
+.PHONY: run test setup install db db-stop migrate data static lint format migrations-check clean
+
+run: setup ## Set everything up and serve the archive on http://$(HOST):$(PORT)
+	@$(PY) manage.py local_editor --url "http://$(HOST):$(PORT)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: setup migrations-check ## Set everything up and run the whole test suite
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+setup: install db migrate data static
+
+install: $(VENV)/.installed
+
+# Reinstall only when a requirements file changed.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found: install Python 3.11 or run 'make PYTHON=/path/to/python3.11 ...'."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+db: ## Start the project's PostgreSQL (under var/pg) unless DATABASE_URL is set
+	$(DB_START)
+
+db-stop: ## Stop the project's PostgreSQL
+	scripts/devdb.sh stop
+
+migrate:
+	$(PY) manage.py migrate --no-input
+
+data: ## Load the countries and the seed dataset (idempotent)
+	$(PY) manage.py load_countries
+	$(PY) manage.py load_seed
+
+static:
+	$(PY) manage.py collectstatic --no-input --verbosity 0
+
+migrations-check: ## Fail when models and migrations disagree
+	$(PY) manage.py makemigrations --check --dry-run
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean: db-stop ## Remove local state: the database cluster, collected static files, the virtualenv
+	rm -rf var $(VENV)
