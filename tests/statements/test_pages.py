@@ -1,0 +1,136 @@
+"""The home page and statement permalinks: seed quotes shown, hidden statuses hidden, text escaped."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from statements.models import Statement
+from tests.factories import RoleFactory, StatementFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE = '<script>alert("x")</script>"><img src=x onerror=alert(1)>'
+
+
+def test_home_lists_seed_quotes(client, seed):
+    response = client.get(reverse("statements:home"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    # Quotes are escaped like any text: the apostrophe comes out as &#x27;.
+    assert "Cette force n&#x27;a pas pour volonté ou pour objectif de mener quelque guerre contre la Russie" in body
+    assert "Maria Zakharova" in body
+    assert "Unnamed German government source" in body
+
+
+def test_home_shows_the_role_held_on_the_date(client, seed):
+    body = client.get(reverse("statements:home")).content.decode()
+    assert "secrétaire général de l&#x27;Otan" in body
+
+
+def test_home_hides_drafts_reviews_and_retractions(client):
+    StatementFactory(text="Texte publié visible")
+    StatementFactory(text="Brouillon caché", draft=True)
+    StatementFactory(text="Relecture cachée", in_review=True)
+    StatementFactory(text="Citation retirée", retracted=True)
+    body = client.get(reverse("statements:home")).content.decode()
+    assert "Texte publié visible" in body
+    assert "Brouillon caché" not in body
+    assert "Relecture cachée" not in body
+    assert "Citation retirée" not in body
+
+
+def test_home_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    StatementFactory.create_batch(30, role=None)
+    with django_assert_max_num_queries(3):
+        client.get(reverse("statements:home"))
+
+
+def test_statement_page_shows_quote_speaker_role_and_source(client, seed):
+    statement = Statement.objects.get(import_ref="paris-2025-09-04/14")
+    response = client.get(statement.get_absolute_url())
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<blockquote lang="fr"' in body
+    assert "ce sont des garanties de danger pour le continent européen" in body
+    assert "porte-parole de la diplomatie russe" in body
+    assert "Conférence économique à Vladivostok" in body
+    assert "Direct quote" in body
+    assert "a-t-elle martelé devant des journalistes" in body
+
+
+def test_statement_page_shows_the_statement_it_answers(client, seed):
+    statement = Statement.objects.get(import_ref="paris-2025-09-04/14")
+    body = client.get(statement.get_absolute_url()).content.decode()
+    assert "In answer to" in body
+    assert reverse("statements:detail", kwargs={"pk": statement.answers_id}) in body
+
+
+def test_statement_page_shows_the_provenance_chain(client, seed):
+    statement = Statement.objects.get(import_ref="paris-2025-09-04/11")
+    body = client.get(statement.get_absolute_url()).content.decode()
+    assert "Der Spiegel" in body
+    assert "known through:" in body
+
+
+def test_reported_speech_is_labelled_as_such(client, seed):
+    statement = Statement.objects.get(import_ref="paris-2025-09-04/09")
+    body = client.get(statement.get_absolute_url()).content.decode()
+    assert "Reported speech" in body
+    assert "not the speaker's exact words" in body
+
+
+def test_statement_page_shows_month_precision(client):
+    statement = StatementFactory(date="2024-03-01", date_precision="month")
+    body = client.get(statement.get_absolute_url()).content.decode()
+    assert "March 2024" in body
+    assert "March 1, 2024" not in body
+
+
+def test_draft_permalink_is_not_found_for_the_public(client):
+    statement = StatementFactory(draft=True)
+    assert client.get(statement.get_absolute_url()).status_code == 404
+
+
+def test_draft_permalink_is_a_preview_for_staff(client):
+    statement = StatementFactory(draft=True, text="Projet de déclaration")
+    staff = get_user_model().objects.create_user("relectrice", password="x-long-password-1", is_staff=True)
+    client.force_login(staff)
+    body = client.get(statement.get_absolute_url()).content.decode()
+    assert "Projet de déclaration" in body
+    assert "Preview for editors" in body
+
+
+def test_retracted_permalink_says_so_with_the_reason(client):
+    statement = StatementFactory(retracted=True, retraction_reason="La citation était attribuée à tort.")
+    response = client.get(statement.get_absolute_url())
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "This statement was retracted" in body
+    assert "La citation était attribuée à tort." in body
+
+
+def test_unknown_and_out_of_range_ids_are_not_found(client):
+    assert client.get("/statements/424242/").status_code == 404
+    assert client.get("/statements/99999999999999999999/").status_code == 404
+
+
+def test_hostile_text_is_escaped_on_every_page(client):
+    role = RoleFactory(title=HOSTILE)
+    statement = StatementFactory(
+        text=HOSTILE,
+        attribution=HOSTILE,
+        context=HOSTILE,
+        place=HOSTILE,
+        speaker=role.speaker,
+        role=role,
+        source__title=HOSTILE,
+        source__notes=HOSTILE,
+    )
+    statement.speaker.name = HOSTILE
+    statement.speaker.save()
+    statement.topics.add(TopicFactory(name_en=HOSTILE))
+    for url in [reverse("statements:home"), statement.get_absolute_url()]:
+        body = client.get(url).content.decode()
+        assert "<script>alert" not in body
+        assert "<img src=x" not in body
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body

@@ -1,0 +1,46 @@
+"""The settings module: production mode refuses to start without what it needs."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def import_settings(**env):
+    """Import the settings in a fresh interpreter with `env`; return (exit code, stderr)."""
+    environment = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}}
+    environment.update(env)
+    result = subprocess.run(
+        [sys.executable, "-c", "import archive.settings"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.returncode, result.stderr
+
+
+def test_production_mode_without_secret_key_refuses_to_start():
+    code, stderr = import_settings(DEBUG="0")
+    assert code != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in stderr
+
+
+def test_production_mode_with_a_secret_key_starts():
+    code, stderr = import_settings(DEBUG="0", SECRET_KEY="a-long-random-value-for-this-test-only")
+    assert code == 0, stderr
+
+
+def test_misspelt_boolean_is_an_error_not_false():
+    code, stderr = import_settings(DEBUG="nope")
+    assert code != 0
+    assert "DEBUG='nope' is not a boolean" in stderr
+
+
+def test_database_url_must_be_postgresql():
+    code, stderr = import_settings(DATABASE_URL="sqlite:///tmp/archive.db")
+    assert code != 0
+    assert "DATABASE_URL must point at PostgreSQL" in stderr
