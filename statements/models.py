@@ -11,13 +11,19 @@ rows (a role belonging to the statement's speaker) live in `clean()` and service
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField, TrigramWordSimilarity
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from .search import rank as search_rank
+from .search import search_query
 
 language_code_validator = RegexValidator(
     r"^[a-z]{2}$", _("Use a two-letter ISO 639-1 language code, such as “fr” or “en”.")
@@ -45,6 +51,9 @@ class Country(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("statements:country", kwargs={"slug": self.slug})
 
     @property
     def name(self) -> str:
@@ -117,10 +126,56 @@ class Organisation(models.Model):
     def __str__(self):
         return self.short_name or self.name
 
+    def get_absolute_url(self):
+        return reverse("statements:organisation", kwargs={"slug": self.slug})
+
+
+class Unaccent(models.Func):
+    function = "unaccent"
+    output_field = models.TextField()
+
+
+def folded(expression) -> models.Func:
+    """Lower case without accents, for comparing names."""
+    return Unaccent(Lower(expression))
+
 
 class SpeakerQuerySet(models.QuerySet):
+    # word_similarity of 0.45: "Zelenski" and "Zelenskyy" find "Zelensky" (about 0.6-0.8),
+    # while a different name sharing a few letters stays below.
+    NAME_SIMILARITY_THRESHOLD = 0.45
+
     def people(self):
         return self.filter(kind=Speaker.Kind.PERSON)
+
+    def matching_name(self, text: str):
+        """Speakers whose name, native name or an alias resembles `text`, best match first.
+
+        Accent- and case-insensitive, typo-tolerant (trigram word similarity).
+        """
+        needle = folded(models.Value(text))
+        best_alias = (
+            SpeakerAlias.objects.filter(speaker=OuterRef("pk"))
+            .annotate(similarity=TrigramWordSimilarity(needle, folded("name")))
+            .order_by("-similarity")
+            .values("similarity")[:1]
+        )
+        return (
+            self.annotate(
+                name_similarity=Greatest(
+                    TrigramWordSimilarity(needle, folded("name")),
+                    TrigramWordSimilarity(needle, folded("native_name")),
+                    Coalesce(Subquery(best_alias), models.Value(0.0)),
+                )
+            )
+            .filter(name_similarity__gte=self.NAME_SIMILARITY_THRESHOLD)
+            .order_by("-name_similarity", "sort_name")
+        )
+
+    def with_statement_counts(self):
+        return self.annotate(
+            statement_count=models.Count("statements", filter=Q(statements__status=StatementStatus.PUBLISHED))
+        )
 
 
 class SpeakerKind(models.TextChoices):
@@ -189,6 +244,9 @@ class Speaker(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("statements:speaker", kwargs={"slug": self.slug})
 
     def role_on(self, date: datetime.date) -> "Role | None":
         """The role this speaker held on `date`; the most recently started one if several."""
@@ -331,6 +389,9 @@ class Summit(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("statements:summit", kwargs={"slug": self.slug})
+
 
 class SourceKind(models.TextChoices):
     ARTICLE = "article", _("News article")
@@ -427,6 +488,9 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("statements:topic", kwargs={"slug": self.slug})
+
     @property
     def name(self) -> str:
         return self.name_fr if (get_language() or "").startswith("fr") and self.name_fr else self.name_en
@@ -439,6 +503,16 @@ class StatementQuerySet(models.QuerySet):
 
     def latest_first(self):
         return self.order_by("-date", "-published_at", "-id")
+
+    def search(self, terms: str):
+        """Statements matching web-search `terms`, annotated with their relevance as `rank`."""
+        return self.filter(search_vector=search_query(terms)).annotate(rank=search_rank(terms))
+
+    def by_relevance(self):
+        return self.order_by("-rank", "-date", "-id")
+
+    def oldest_first(self):
+        return self.order_by("date", "source_position", "id")
 
     def with_card_relations(self):
         """Everything a statement card shows, fetched in a fixed number of queries."""
@@ -541,6 +615,10 @@ class Statement(models.Model):
         help_text=_("Stable key of a statement loaded from a data file, so reloading updates it in place."),
     )
 
+    # Kept up to date on commit by statements/search.py (it reads the speaker, aliases and
+    # translations too, which a generated column cannot); `manage.py rebuild_search` rebuilds it.
+    search_vector = SearchVectorField(null=True, editable=False)
+
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
@@ -604,6 +682,11 @@ class Statement(models.Model):
             models.Index(fields=["country", "-date"], name="statement_country_date_idx"),
             # A summit's statements in order.
             models.Index(fields=["summit", "date"], name="statement_summit_date_idx"),
+            # Full-text search: `search_vector @@ query` in StatementQuerySet.search().
+            GinIndex(fields=["search_vector"], name="statement_search_idx"),
+            # Statements in one language, newest first (language filter). The year filter needs
+            # no index of its own: Django turns date__year into a range on the date indexes.
+            models.Index(fields=["language", "-date"], name="statement_language_date_idx"),
             # A source's statements in the order they appear in it.
             models.Index(fields=["source", "source_position"], name="statement_source_position_idx"),
         ]

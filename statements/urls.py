@@ -6,5 +6,16 @@ app_name = "statements"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("statements/", views.statement_list, name="list"),
     path("statements/<int:pk>/", views.statement_detail, name="detail"),
+    path("speakers/", views.speaker_list, name="speakers"),
+    path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
+    path("countries/", views.country_list, name="countries"),
+    path("countries/<slug:slug>/", views.country_detail, name="country"),
+    path("summits/", views.summit_list, name="summits"),
+    path("summits/<slug:slug>/", views.summit_detail, name="summit"),
+    path("topics/", views.topic_list, name="topics"),
+    path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("organisations/", views.organisation_list, name="organisations"),
+    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation"),
 ]

@@ -1,14 +1,43 @@
+"""Public pages. Only published statements appear anywhere in them (see statement_detail
+for the one exception: a retracted statement's permalink says it was retracted)."""
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, render
 
-from .models import Statement
+from .filters import SpeakerFilter
+from .listing import statement_listing
+from .models import Country, Organisation, Speaker, Statement, Summit, Topic
 
 HOME_PAGE_SIZE = 30
+
+
+class SubqueryCount(Subquery):
+    """COUNT(DISTINCT id) of a subquery's rows, as a per-row annotation."""
+
+    template = "(SELECT count(DISTINCT _rows.id) FROM (%(subquery)s) _rows)"
+    output_field = IntegerField()
+
+
+def published_count(**lookups) -> SubqueryCount:
+    """The number of published statements matching `lookups` (which use OuterRef)."""
+    return SubqueryCount(Statement.objects.published().filter(**lookups).values("id"))
+
+
+def speaker_count(relation: str) -> SubqueryCount:
+    """The number of speakers tied to the outer row by `relation` ("country" or
+    "organisation"): directly (unnamed and collective sources) or through a role."""
+    related = Q(**{relation: OuterRef("pk")}) | Q(**{f"roles__{relation}": OuterRef("pk")})
+    return SubqueryCount(Speaker.objects.filter(related).values("id"))
 
 
 def home(request):
     """The latest published statements."""
     statements = Statement.objects.published().with_card_relations().latest_first()[:HOME_PAGE_SIZE]
     return render(request, "statements/home.html", {"statements": statements})
+
+
+def statement_list(request):
+    return render(request, "statements/statement_list.html", statement_listing(request, Statement.objects.all()))
 
 
 def statement_detail(request, pk: int):
@@ -35,3 +64,103 @@ def statement_detail(request, pk: int):
         "same_source": related.filter(source=statement.source_id).order_by("source_position", "id")[:10],
     }
     return render(request, "statements/statement_detail.html", context)
+
+
+def speaker_list(request):
+    filterset = SpeakerFilter(request.GET, queryset=Speaker.objects.select_related("country"))
+    filterset.form.is_valid()
+    speakers = filterset.qs.annotate(statement_count=published_count(speaker=OuterRef("pk")))
+    return render(request, "statements/speaker_list.html", {"filter": filterset, "speakers": speakers[:200]})
+
+
+def speaker_detail(request, slug: str):
+    speaker = get_object_or_404(Speaker.objects.select_related("country", "organisation"), slug=slug)
+    context = statement_listing(request, speaker.statements.all(), fixed={"speaker"})
+    context.update(
+        speaker=speaker,
+        roles=speaker.roles.select_related("country", "organisation"),
+        aliases=speaker.aliases.all(),
+    )
+    return render(request, "statements/speaker_detail.html", context)
+
+
+def country_list(request):
+    countries = (
+        Country.objects.annotate(
+            statement_count=published_count(country=OuterRef("pk")),
+            speaker_count=speaker_count("country"),
+        )
+        .filter(Q(statement_count__gt=0) | Q(speaker_count__gt=0))
+        .order_by("name_en")
+    )
+    return render(request, "statements/country_list.html", {"countries": countries})
+
+
+def country_detail(request, slug: str):
+    country = get_object_or_404(Country, slug=slug)
+    context = statement_listing(request, Statement.objects.filter(country=country), fixed={"country"})
+    context.update(
+        country=country,
+        speakers=Speaker.objects.filter(Q(country=country) | Q(roles__country=country)).distinct(),
+        mentioned_in=Statement.objects.published()
+        .filter(countries_mentioned=country)
+        .with_card_relations()
+        .latest_first()[:5],
+        summits=Summit.objects.filter(Q(host_country=country) | Q(participant_countries=country)).distinct(),
+    )
+    return render(request, "statements/country_detail.html", context)
+
+
+def summit_list(request):
+    summits = Summit.objects.select_related("host_country").annotate(
+        statement_count=published_count(summit=OuterRef("pk"))
+    )
+    return render(request, "statements/summit_list.html", {"summits": summits})
+
+
+def summit_detail(request, slug: str):
+    summit = get_object_or_404(Summit.objects.select_related("host_country"), slug=slug)
+    context = statement_listing(request, summit.statements.all(), fixed={"summit"}, default_sort="oldest")
+    context.update(
+        summit=summit,
+        participant_countries=summit.participant_countries.all(),
+        participant_organisations=summit.participant_organisations.all(),
+    )
+    return render(request, "statements/summit_detail.html", context)
+
+
+def topic_list(request):
+    topics = Topic.objects.annotate(
+        statement_count=Count("statements", filter=Q(statements__status=Statement.Status.PUBLISHED))
+    )
+    return render(request, "statements/topic_list.html", {"topics": topics})
+
+
+def topic_detail(request, slug: str):
+    topic = get_object_or_404(Topic, slug=slug)
+    context = statement_listing(request, topic.statements.all(), fixed={"topic"})
+    context["topic"] = topic
+    return render(request, "statements/topic_detail.html", context)
+
+
+def organisation_list(request):
+    organisations = Organisation.objects.select_related("country").annotate(
+        speaker_count=speaker_count("organisation"),
+        statement_count=SubqueryCount(
+            Statement.objects.published()
+            .filter(Q(role__organisation=OuterRef("pk")) | Q(speaker__organisation=OuterRef("pk")))
+            .values("id")
+        ),
+    )
+    return render(request, "statements/organisation_list.html", {"organisations": organisations})
+
+
+def organisation_detail(request, slug: str):
+    organisation = get_object_or_404(Organisation.objects.select_related("country"), slug=slug)
+    statements = Statement.objects.filter(Q(role__organisation=organisation) | Q(speaker__organisation=organisation))
+    context = statement_listing(request, statements, fixed={"organisation"})
+    context.update(
+        organisation=organisation,
+        speakers=Speaker.objects.filter(Q(organisation=organisation) | Q(roles__organisation=organisation)).distinct(),
+    )
+    return render(request, "statements/organisation_detail.html", context)

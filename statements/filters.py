@@ -1,0 +1,195 @@
+"""The FilterSets behind every public list.
+
+`StatementFilter` is the one filter of statements: the statements list, and the speaker,
+country, summit, topic and organisation pages all use it (with their base queryset
+narrowed), so a parameter means the same thing everywhere. The whole state is in the
+URL. A parameter that does not validate is ignored and reported by the page, never an
+error: django-filter leaves invalid fields out of `cleaned_data`.
+"""
+
+import django_filters
+import pycountry
+from django import forms
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from .models import Country, Organisation, Speaker, Statement, Summit, Topic
+
+SEARCH_MAX_LENGTH = 500
+PAGE_SIZES = (25, 50, 100)
+LANGUAGE_CHOICES = sorted(
+    ((language.alpha_2, language.name) for language in pycountry.languages if hasattr(language, "alpha_2")),
+    key=lambda choice: choice[1],
+)
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+def keep(queryset, name, value):
+    """For parameters that shape the page (sort, page size) rather than filter it."""
+    return queryset
+
+
+class StatementFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        max_length=SEARCH_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Words, “a phrase”, -exclude, or")}),
+    )
+    country = django_filters.ModelMultipleChoiceFilter(
+        label=_("Country"),
+        field_name="country",
+        queryset=Country.objects.all(),
+        to_field_name="iso_alpha2",
+        method="filter_in",
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    speaker = django_filters.ModelMultipleChoiceFilter(
+        label=_("Speaker"),
+        field_name="speaker",
+        queryset=Speaker.objects.all(),
+        to_field_name="slug",
+        method="filter_in",
+        widget=forms.MultipleHiddenInput,
+    )
+    organisation = django_filters.ModelMultipleChoiceFilter(
+        label=_("Organisation"),
+        queryset=Organisation.objects.all(),
+        to_field_name="slug",
+        method="filter_organisation",
+        widget=forms.MultipleHiddenInput,
+    )
+    summit = django_filters.ModelMultipleChoiceFilter(
+        label=_("Summit"),
+        field_name="summit",
+        queryset=Summit.objects.all(),
+        to_field_name="slug",
+        method="filter_in",
+        widget=forms.MultipleHiddenInput,
+    )
+    topic = django_filters.ModelMultipleChoiceFilter(
+        label=_("Topic"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        method="filter_topic",
+        widget=forms.SelectMultiple(attrs={"size": 4}),
+    )
+    mentions = django_filters.ModelMultipleChoiceFilter(
+        label=_("Mentions country"),
+        queryset=Country.objects.all(),
+        to_field_name="iso_alpha2",
+        method="filter_mentions",
+        widget=forms.MultipleHiddenInput,
+    )
+    language = django_filters.MultipleChoiceFilter(
+        label=_("Language"), choices=LANGUAGE_CHOICES, widget=forms.MultipleHiddenInput
+    )
+    wording = django_filters.MultipleChoiceFilter(
+        label=_("Wording"), choices=Statement.Wording.choices, widget=forms.CheckboxSelectMultiple
+    )
+    date_from = django_filters.DateFilter(
+        label=_("From"), field_name="date", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = django_filters.DateFilter(
+        label=_("To"), field_name="date", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    year = IntegerFilter(label=_("Year"), field_name="date", lookup_expr="year", min_value=1, max_value=9999)
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort"),
+        method=keep,
+        empty_label=None,
+        choices=[("", _("Best first")), ("newest", _("Newest first")), ("oldest", _("Oldest first"))],
+    )
+    per_page = django_filters.TypedChoiceFilter(
+        label=_("Per page"),
+        method=keep,
+        coerce=int,
+        choices=[(str(size), str(size)) for size in PAGE_SIZES],
+    )
+
+    class Meta:
+        model = Statement
+        fields = []
+
+    # Parameters that are not filters of the result set.
+    PAGE_SHAPING = ("sort", "per_page")
+
+    def __init__(self, *args, default_sort: str = "newest", **kwargs):
+        super().__init__(*args, **kwargs)
+        # Without a search or an explicit sort: newest first, or oldest first on pages
+        # that tell a story in order (a summit's statements).
+        self.default_sort = default_sort
+
+    def filter_in(self, queryset, name, value):
+        """Any of the chosen rows (the URL names them by code or slug, the query by id)."""
+        return queryset.filter(**{f"{name}__in": value})
+
+    def filter_search(self, queryset, name, value):
+        return queryset.search(value) if value.strip() else queryset
+
+    def filter_organisation(self, queryset, name, value):
+        # A statement belongs to an organisation through the role held when it was made,
+        # or through an unnamed or collective speaker who speaks for it.
+        return queryset.filter(Q(role__organisation__in=value) | Q(speaker__organisation__in=value))
+
+    def filter_topic(self, queryset, name, value):
+        tagged = Statement.topics.through.objects.filter(statement=OuterRef("pk"), topic__in=value)
+        return queryset.filter(Exists(tagged))
+
+    def filter_mentions(self, queryset, name, value):
+        mentioning = Statement.countries_mentioned.through.objects.filter(statement=OuterRef("pk"), country__in=value)
+        return queryset.filter(Exists(mentioning))
+
+    def filter_queryset(self, queryset):
+        for name, value in self.form.cleaned_data.items():
+            # An unused multiple-choice field cleans to an empty QuerySet, which
+            # django-filter would pass on as "none of these": it means no filter.
+            if isinstance(value, QuerySet) and not value:
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return self.order(queryset)
+
+    @property
+    def searching(self) -> bool:
+        """Whether a search was asked for (valid only once the form has been validated)."""
+        return bool(self.form.cleaned_data.get("q", "").strip())
+
+    def order(self, queryset):
+        sort = self.form.cleaned_data.get("sort") or ("" if self.searching else self.default_sort)
+        if sort == "oldest":
+            return queryset.oldest_first()
+        if sort == "newest":
+            return queryset.latest_first()
+        return queryset.by_relevance()
+
+    @property
+    def page_size(self) -> int:
+        return self.form.cleaned_data.get("per_page") or PAGE_SIZES[0]
+
+
+class SpeakerFilter(django_filters.FilterSet):
+    """The speakers list: name search (accents, typos, aliases), country, organisation."""
+
+    q = django_filters.CharFilter(label=_("Name"), method="filter_name", max_length=200)
+    country = django_filters.ModelChoiceFilter(
+        label=_("Country"), queryset=Country.objects.all(), to_field_name="iso_alpha2", method="filter_country"
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Organisation"), queryset=Organisation.objects.all(), to_field_name="slug", method="filter_organisation"
+    )
+
+    class Meta:
+        model = Speaker
+        fields = []
+
+    def filter_name(self, queryset, name, value):
+        return queryset.matching_name(value) if value.strip() else queryset
+
+    def filter_country(self, queryset, name, value):
+        return queryset.filter(Q(country=value) | Q(roles__country=value)).distinct()
+
+    def filter_organisation(self, queryset, name, value):
+        return queryset.filter(Q(organisation=value) | Q(roles__organisation=value)).distinct()

@@ -1,0 +1,108 @@
+"""Full-text search over statements, and the stored vectors it reads.
+
+Each statement's `search_vector` holds its text (weight A); its speaker's names and
+aliases and its translations (B); its attribution and context (C). Every part is
+processed by both `french_unaccent` and `english_unaccent` (migration 0001), and a query
+is parsed by both and the two ORed: a French query finds French inflections ("garantie"
+finds "garanties"), an English one English inflections ("guarantees" finds
+"guarantee"), accents never matter, and a name is stemmed the same way on both sides.
+
+The vector reads other tables, so it cannot be a generated column: `refresh_search_vectors`
+recomputes it in one UPDATE, run on commit whenever a statement, its translations, its
+speaker or the speaker's aliases change (statements/signals.py), and for every row by
+`manage.py rebuild_search`.
+"""
+
+import re
+from collections.abc import Iterable
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Case, F, Func, Value, When
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+SEARCH_CONFIGS = ("french_unaccent", "english_unaccent")
+# Highlight markers: control characters that are removed from the text before
+# highlighting, so only PostgreSQL's own markers can turn into <mark> tags.
+MARK_START, MARK_STOP = "\x02", "\x03"
+
+_REFRESH_SQL = """
+WITH documents AS (
+    SELECT statement.id,
+           statement.text,
+           concat_ws(' ', speaker.name, speaker.native_name,
+                     (SELECT string_agg(alias.name, ' ') FROM statements_speakeralias alias
+                       WHERE alias.speaker_id = speaker.id),
+                     (SELECT string_agg(translation.text, ' ') FROM statements_translation translation
+                       WHERE translation.statement_id = statement.id)) AS names_and_translations,
+           concat_ws(' ', statement.attribution, statement.context) AS surroundings
+      FROM statements_statement statement
+      JOIN statements_speaker speaker ON speaker.id = statement.speaker_id
+     WHERE {where}
+)
+UPDATE statements_statement AS statement
+   SET search_vector =
+         setweight(to_tsvector('french_unaccent', documents.text)
+                   || to_tsvector('english_unaccent', documents.text), 'A')
+      || setweight(to_tsvector('french_unaccent', documents.names_and_translations)
+                   || to_tsvector('english_unaccent', documents.names_and_translations), 'B')
+      || setweight(to_tsvector('french_unaccent', documents.surroundings)
+                   || to_tsvector('english_unaccent', documents.surroundings), 'C')
+  FROM documents
+ WHERE documents.id = statement.id
+"""
+
+
+def refresh_search_vectors(statement_ids: Iterable[int] | None = None) -> int:
+    """Recompute the search vector of the given statements (all of them with None); return the row count."""
+    with connection.cursor() as cursor:
+        if statement_ids is None:
+            cursor.execute(_REFRESH_SQL.format(where="TRUE"))
+        else:
+            cursor.execute(_REFRESH_SQL.format(where="statement.id = ANY(%s)"), [list(statement_ids)])
+        return cursor.rowcount
+
+
+def search_query(terms: str) -> SearchQuery:
+    """Web-search syntax ("a phrase", OR, -word) parsed in every search configuration."""
+    queries = [SearchQuery(terms, search_type="websearch", config=config) for config in SEARCH_CONFIGS]
+    combined = queries[0]
+    for query in queries[1:]:
+        combined |= query
+    return combined
+
+
+def rank(terms: str) -> SearchRank:
+    return SearchRank(F("search_vector"), search_query(terms))
+
+
+def headline_expression(terms: str) -> SearchHeadline:
+    """The statement's text with the matching words between MARK_START and MARK_STOP."""
+    config = Case(When(language="en", then=Value("english_unaccent")), default=Value("french_unaccent"))
+    clean_text = Func(F("text"), Value(f"[{MARK_START}{MARK_STOP}]"), Value(""), Value("g"), function="regexp_replace")
+    return SearchHeadline(
+        clean_text,
+        search_query(terms),
+        config=config,
+        start_sel=MARK_START,
+        stop_sel=MARK_STOP,
+        max_words=60,
+        min_words=25,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
+_MARKS = re.compile(f"[{MARK_START}{MARK_STOP}]")
+
+
+def highlighted_html(headline: str) -> SafeString:
+    """Escape a headline, then turn its markers into <mark> tags.
+
+    Everything from the database is escaped first; only the marker characters, which the
+    text cannot contain (headline_expression strips them), become markup.
+    """
+    return mark_safe(  # noqa: S308 — the text is escaped on the line itself; only our markers become tags.
+        _MARKS.sub(lambda match: "<mark>" if match.group() == MARK_START else "</mark>", escape(headline))
+    )
