@@ -87,10 +87,9 @@ def headline_expression(terms: str) -> SearchHeadline:
         config=config,
         start_sel=MARK_START,
         stop_sel=MARK_STOP,
-        max_words=60,
-        min_words=25,
-        max_fragments=2,
-        fragment_delimiter=" … ",
+        # Quotes are short: show the whole text with its matches marked, never a fragment
+        # that would cut a quotation in the middle.
+        highlight_all=True,
     )
 
 

@@ -26,6 +26,7 @@ from .models import (
     Summit,
     Topic,
 )
+from .search import refresh_search_vectors
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
 SEED_DATASET = SEED_DIR / "paris-2025-09-04.toml"
@@ -277,6 +278,9 @@ def load_dataset(*, path: Path) -> LoadReport:
         )
 
     _load_statements(data, refs=refs, report=report)
+    # Explicitly, not only through the on-commit signals: the vectors are right as soon as
+    # this returns, inside the caller's transaction too.
+    refresh_search_vectors(statement.pk for statement in refs.seen.get("statement", {}).values())
     return report
 
 
