@@ -1,0 +1,141 @@
+"""Speakers, countries, summits, topics and organisations pages, on the seed and on invented data."""
+
+import pytest
+from django.urls import reverse
+
+from statements.models import Country, Statement
+from tests.factories import StatementFactory, SummitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def speaker_names(client, query: str) -> list[str]:
+    response = client.get(reverse("statements:speakers"), {"q": query})
+    assert response.status_code == 200
+    return [speaker.name for speaker in response.context["speakers"]]
+
+
+@pytest.mark.parametrize("query", ["Zelensky", "Zelenskyy", "Zelenski", "Зеленський", "zelensky"])
+def test_speaker_search_finds_zelensky_by_any_spelling(client, seed, query):
+    assert speaker_names(client, query)[0] == "Volodymyr Zelensky"
+
+
+def test_speaker_search_tolerates_a_typo(client, seed):
+    assert speaker_names(client, "Zaharova") == ["Maria Zakharova"]
+
+
+def test_speaker_search_ignores_accents(client, seed):
+    assert speaker_names(client, "elysee") == ["Élysée (French presidency)"]
+
+
+def test_speaker_search_finds_nothing_for_an_unrelated_name(client, seed):
+    assert speaker_names(client, "Qwxyz") == []
+
+
+def test_speakers_filtered_by_country_through_roles(client, seed):
+    response = client.get(reverse("statements:speakers"), {"country": "US"})
+    assert {speaker.name for speaker in response.context["speakers"]} == {"Donald Trump", "Steve Witkoff"}
+
+
+def test_speakers_filtered_by_organisation(client, seed):
+    response = client.get(reverse("statements:speakers"), {"organisation": "nato"})
+    assert [speaker.name for speaker in response.context["speakers"]] == ["Mark Rutte"]
+
+
+def test_speaker_page_shows_roles_and_only_their_statements(client, seed):
+    response = client.get(reverse("statements:speaker", kwargs={"slug": "mark-rutte"}))
+    body = response.content.decode()
+    assert "secrétaire général de l&#x27;Otan" in body
+    assert {statement.speaker.slug for statement in response.context["statements"]} == {"mark-rutte"}
+    assert response.context["paginator"].count == 2
+
+
+def test_search_inside_one_speakers_statements(client, seed):
+    response = client.get(reverse("statements:speaker", kwargs={"slug": "emmanuel-macron"}), {"q": "guerre"})
+    texts = [statement.text for statement in response.context["statements"]]
+    assert len(texts) == 2
+    assert all("guerre" in text for text in texts)
+
+
+def test_countries_list_only_has_countries_with_speakers_or_statements(client, seed):
+    response = client.get(reverse("statements:countries"))
+    listed = {country.iso_alpha2: country for country in response.context["countries"]}
+    assert set(listed) == {"FR", "DE", "RU", "UA", "US"}
+    assert listed["DE"].statement_count == 3
+    assert listed["US"].statement_count == 0
+    assert listed["US"].speaker_count == 2
+
+
+def test_country_page_lists_statements_filed_under_it_and_mentioning_it(client, seed):
+    germany = Country.objects.get(iso_alpha2="DE")
+    response = client.get(germany.get_absolute_url())
+    assert response.context["paginator"].count == 3
+    assert {statement.country_id for statement in response.context["statements"]} == {germany.pk}
+    assert len(response.context["mentioned_in"]) == 3
+
+
+def test_country_page_lists_summits_hosted_or_attended(client, seed):
+    response = client.get(Country.objects.get(iso_alpha2="UA").get_absolute_url())
+    assert [summit.slug for summit in response.context["summits"]] == ["coalition-des-volontaires-paris-2025-09-04"]
+
+
+def test_summit_page_shows_participants_and_statements_in_order(client, seed):
+    response = client.get(reverse("statements:summit", kwargs={"slug": "coalition-des-volontaires-paris-2025-09-04"}))
+    body = response.content.decode()
+    assert "Ukraine" in body
+    assert "Coalition des volontaires" in body
+    refs = [statement.import_ref for statement in response.context["statements"]]
+    assert refs == sorted(refs)
+    assert len(refs) == 6
+
+
+def test_topic_page_lists_its_statements(client, seed):
+    response = client.get(reverse("statements:topic", kwargs={"slug": "sanctions"}))
+    assert [statement.import_ref for statement in response.context["statements"]] == ["paris-2025-09-04/04"]
+
+
+def test_organisation_page_lists_speakers_and_statements(client, seed):
+    response = client.get(reverse("statements:organisation", kwargs={"slug": "nato"}))
+    assert [speaker.name for speaker in response.context["speakers"]] == ["Mark Rutte"]
+    assert response.context["paginator"].count == 2
+
+
+def test_organisation_page_includes_unnamed_sources_speaking_for_it(client, seed):
+    response = client.get(reverse("statements:organisation", kwargs={"slug": "german-federal-government"}))
+    assert response.context["paginator"].count == 3
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "statements:speakers",
+        "statements:countries",
+        "statements:summits",
+        "statements:topics",
+        "statements:organisations",
+    ],
+)
+def test_index_pages_render(client, seed, name):
+    assert client.get(reverse(name)).status_code == 200
+
+
+def test_every_page_has_the_search_box(client, seed):
+    statement = Statement.objects.first()
+    for url in [reverse("statements:home"), reverse("statements:topics"), statement.get_absolute_url()]:
+        assert 'role="search"' in client.get(url).content.decode()
+
+
+def test_hostile_names_are_escaped_on_browse_pages(client, index):
+    hostile = "<script>alert(1)</script>"
+    statement = StatementFactory(speaker__name=hostile, summit=SummitFactory(name=hostile), country=None)
+    index()
+    for url in [
+        reverse("statements:speakers"),
+        statement.speaker.get_absolute_url(),
+        reverse("statements:summits"),
+        statement.summit.get_absolute_url(),
+        reverse("statements:list"),
+    ]:
+        body = client.get(url).content.decode()
+        assert "<script>alert(1)" not in body
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body

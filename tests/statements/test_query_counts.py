@@ -1,0 +1,89 @@
+"""Every page runs a bounded number of queries, whatever the number of rows it shows."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    CountryFactory,
+    OrganisationFactory,
+    RoleFactory,
+    SpeakerFactory,
+    StatementFactory,
+    SummitFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Count, page, headlines, 6 facets, form choices, session/auth: well under this for any size.
+MAX_QUERIES = 16
+
+
+@pytest.fixture
+def hundred(index):
+    """100 published statements sharing a country, organisation, summit and topic, by 100 speakers."""
+    country = CountryFactory(iso_alpha2="XQ", iso_alpha3="XQQ", slug="queryland")
+    organisation = OrganisationFactory(slug="query-league")
+    summit = SummitFactory(slug="query-summit")
+    topic = TopicFactory(slug="query-topic")
+    statements = []
+    for number in range(100):
+        role = RoleFactory(country=country, organisation=organisation)
+        statement = StatementFactory(
+            text=f"Déclaration numéro {number} sur la paix",
+            speaker=role.speaker,
+            role=role,
+            country=country,
+            summit=summit,
+        )
+        statement.topics.add(topic)
+        statement.countries_mentioned.add(country)
+        statements.append(statement)
+    index()
+    return statements
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse("statements:list") + "?per_page=100",
+        reverse("statements:list") + "?per_page=100&q=paix",
+        reverse("statements:list") + "?per_page=100&country=XQ&topic=query-topic&q=paix",
+        reverse("statements:country", kwargs={"slug": "queryland"}) + "?per_page=100",
+        reverse("statements:summit", kwargs={"slug": "query-summit"}) + "?per_page=100",
+        reverse("statements:topic", kwargs={"slug": "query-topic"}) + "?per_page=100",
+        reverse("statements:organisation", kwargs={"slug": "query-league"}) + "?per_page=100",
+        reverse("statements:home"),
+        reverse("statements:speakers"),
+        reverse("statements:speakers") + "?q=Aline",
+        reverse("statements:countries"),
+        reverse("statements:summits"),
+        reverse("statements:topics"),
+        reverse("statements:organisations"),
+    ],
+)
+def test_list_pages_run_a_bounded_number_of_queries(client, hundred, url, django_assert_max_num_queries):
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
+def test_list_shows_100_statements_on_a_page(client, hundred):
+    response = client.get(reverse("statements:list"), {"per_page": "100"})
+    assert len(response.context["statements"]) == 100
+
+
+def test_speaker_page_runs_a_bounded_number_of_queries(client, hundred, django_assert_max_num_queries):
+    speaker = SpeakerFactory(slug="prolific")
+    role = RoleFactory(speaker=speaker)
+    StatementFactory.create_batch(100, speaker=speaker, role=role, summit=SummitFactory())
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(speaker.get_absolute_url(), {"per_page": "100"})
+    assert len(response.context["statements"]) == 100
+
+
+def test_statement_page_runs_a_bounded_number_of_queries(client, hundred, django_assert_max_num_queries):
+    statement = hundred[0]
+    with django_assert_max_num_queries(MAX_QUERIES):
+        response = client.get(statement.get_absolute_url())
+    assert len(response.context["same_summit"]) == 10

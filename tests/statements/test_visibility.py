@@ -1,0 +1,81 @@
+"""Drafts, statements in review and retracted statements never show on a public surface."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import (
+    CountryFactory,
+    OrganisationFactory,
+    RoleFactory,
+    SpeakerFactory,
+    StatementFactory,
+    SummitFactory,
+    TopicFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+HIDDEN = {
+    "draft": "Texte brouillon zanzibar",
+    "in_review": "Texte relecture zanzibar",
+    "retracted": "Texte retiré zanzibar",
+}
+
+
+@pytest.fixture
+def hidden_world(index):
+    country = CountryFactory(iso_alpha2="XH", iso_alpha3="XHH", slug="hiddenland", name_en="Hiddenland")
+    organisation = OrganisationFactory(slug="hidden-league")
+    speaker = SpeakerFactory(slug="hidden-speaker")
+    role = RoleFactory(speaker=speaker, country=country, organisation=organisation)
+    summit = SummitFactory(slug="hidden-summit")
+    topic = TopicFactory(slug="hidden-topic", name_en="Hidden topic")
+    for trait, text in HIDDEN.items():
+        statement = StatementFactory(
+            text=text, speaker=speaker, role=role, country=country, summit=summit, **{trait: True}
+        )
+        statement.topics.add(topic)
+        statement.countries_mentioned.add(country)
+    index()
+    return locals()
+
+
+SURFACES = [
+    reverse("statements:home"),
+    reverse("statements:list"),
+    reverse("statements:list") + "?q=zanzibar",
+    reverse("statements:list") + "?country=XH",
+    reverse("statements:list") + "?mentions=XH",
+    reverse("statements:speaker", kwargs={"slug": "hidden-speaker"}),
+    reverse("statements:country", kwargs={"slug": "hiddenland"}),
+    reverse("statements:summit", kwargs={"slug": "hidden-summit"}),
+    reverse("statements:topic", kwargs={"slug": "hidden-topic"}),
+    reverse("statements:organisation", kwargs={"slug": "hidden-league"}),
+]
+
+
+@pytest.mark.parametrize("url", SURFACES)
+def test_unpublished_text_appears_on_no_public_page(client, hidden_world, url):
+    body = client.get(url).content.decode()
+    for text in HIDDEN.values():
+        assert text not in body
+
+
+@pytest.mark.parametrize("url", [url for url in SURFACES if url != reverse("statements:home")])
+def test_unpublished_statements_are_not_counted(client, hidden_world, url):
+    response = client.get(url)
+    assert response.context["paginator"].count == 0
+    assert all(value.count == 0 for facet in response.context["facets"] for value in facet.values)
+
+
+def test_unpublished_statements_are_not_counted_on_index_pages(client, hidden_world):
+    speakers = client.get(reverse("statements:speakers")).context["speakers"]
+    assert [speaker.statement_count for speaker in speakers] == [0]
+    topics = client.get(reverse("statements:topics")).context["topics"]
+    assert [topic.statement_count for topic in topics] == [0]
+    summits = client.get(reverse("statements:summits")).context["summits"]
+    assert [summit.statement_count for summit in summits] == [0]
+    organisations = client.get(reverse("statements:organisations")).context["organisations"]
+    assert [organisation.statement_count for organisation in organisations] == [0]
+    countries = client.get(reverse("statements:countries")).context["countries"]
+    assert [(country.statement_count, country.speaker_count) for country in countries] == [(0, 1)]
