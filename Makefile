@@ -15,13 +15,13 @@ else
 DB_START := scripts/devdb.sh start
 endif
 
-.PHONY: run test setup install db db-stop migrate data static lint format migrations-check clean
+.PHONY: run test setup install db db-stop migrate data static browser lint format migrations-check clean bench
 
 run: setup ## Set everything up and serve the archive on http://$(HOST):$(PORT)
 	@$(PY) manage.py local_editor --url "http://$(HOST):$(PORT)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: setup migrations-check ## Set everything up and run the whole test suite
+test: setup browser migrations-check ## Set everything up and run the whole test suite
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 setup: install db migrate data static
@@ -51,6 +51,20 @@ data: ## Load the countries and the seed dataset (idempotent)
 
 static:
 	$(PY) manage.py collectstatic --no-input --verbosity 0
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+browser: ## Install Debian's chromium for the browser tests when missing and possible
+	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's chromium for the browser tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "!!! Chromium is missing and cannot be installed here: the browser tests will be SKIPPED"; \
+		echo "!!! (install Debian's 'chromium' package; with CI=true they fail instead)."; \
+	fi
+
+bench: setup ## Benchmark the browsing pages on 100,000 synthetic statements (own database)
+	$(PY) benchmarks/browse.py
 
 migrations-check: ## Fail when models and migrations disagree
 	$(PY) manage.py makemigrations --check --dry-run

@@ -1,0 +1,183 @@
+"""Server time of the public browsing pages over 100,000 synthetic statements.
+
+    .venv/bin/python benchmarks/browse.py [--statements 100000] [--runs 40] [--rebuild]
+
+Uses its own database, `<name>_bench` on the configured server (the project's cluster
+under var/pg once `make run` or `make test` has started it, or DATABASE_URL), so the
+archive's data is never touched. The data is generated once and reused; --rebuild makes
+it again. Each page is requested in-process through Django's test client (server time,
+no network), a few times to warm up, then --runs times; the median and 95th percentile
+are printed. Everything is invented: speakers "Speaker 17", random word salad.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+
+import django  # noqa: E402
+import psycopg  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+VOCABULARY = ["paix", "guerre", "sécurité", "garanties", "troupes", "sanctions", "négociations", "cessez-le-feu", "frontière", "souveraineté", "alliance", "défense", "coopération", "dialogue", "engagement", "soutien", "pression", "économie", "énergie", "réfugiés", "humanitaire", "territoire", "armée", "aérienne", "maritime", "sommet", "réunion", "déclaration", "position", "accord", "traité", "peace", "war", "security", "guarantees", "troops", "sanctions", "negotiations", "ceasefire", "border", "sovereignty", "alliance", "defence", "cooperation", "dialogue", "commitment", "support", "pressure", "economy", "energy", "refugees", "humanitarian", "territory", "army", "summit", "meeting", "statement", "position", "agreement", "treaty"]
+COMMON_WORD = "sécurité"
+RARE_WORD = "zygomorphe"
+
+
+def use_bench_database() -> str:
+    database = settings.DATABASES["default"]
+    database["NAME"] = f"{database['NAME']}_bench"
+    admin = psycopg.connect(
+        dbname="postgres",
+        user=database.get("USER") or None,
+        password=database.get("PASSWORD") or None,
+        host=database.get("HOST") or None,
+        port=database.get("PORT") or None,
+        autocommit=True,
+    )
+    exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database["NAME"]]).fetchone()
+    if not exists:
+        admin.execute(f'CREATE DATABASE "{database["NAME"]}"')
+    admin.close()
+    return database["NAME"]
+
+
+def generate(count: int) -> None:
+    from django.db import connection, transaction
+
+    from statements.models import Country, Role, Source, Speaker, Statement, Summit, Topic
+    from statements.search import refresh_search_vectors
+    from statements.services import load_countries
+
+    load_countries()
+    started = time.perf_counter()
+    with transaction.atomic():
+        Statement.objects.all().delete()
+        for model in (Role, Speaker, Summit, Source, Topic):
+            model.objects.all().delete()
+        countries = list(Country.objects.order_by("iso_alpha2"))
+        speakers = Speaker.objects.bulk_create(
+            Speaker(name=f"Speaker {n}", sort_name=f"Speaker {n:05d}", slug=f"speaker-{n}") for n in range(2000)
+        )
+        Role.objects.bulk_create(
+            Role(speaker=speaker, title="ministre", language="fr", country=countries[n % 60])
+            for n, speaker in enumerate(speakers)
+        )
+        Summit.objects.bulk_create(
+            Summit(name=f"Summit {n}", slug=f"summit-{n}", host_country=countries[n % 60]) for n in range(300)
+        )
+        Source.objects.bulk_create(Source(title=f"Source {n}", language="fr") for n in range(5000))
+        Topic.objects.bulk_create(Topic(name_en=f"Topic {n}", slug=f"topic-{n}") for n in range(50))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                """
+                INSERT INTO statements_statement
+                    (text, language, attribution, wording, speaker_id, role_id, country_id, date, date_precision,
+                     summit_id, place, source_id, context, status, published_at, retraction_reason, import_ref,
+                     created_at, updated_at)
+                SELECT array_to_string(ARRAY(
+                           SELECT (%(words)s::text[])[1 + floor(random() * %(nwords)s)::int]
+                             FROM generate_series(1, 8 + (g %% 15)) WHERE g IS NOT NULL), ' '),
+                       CASE WHEN g %% 3 = 0 THEN 'en' ELSE 'fr' END,
+                       'a déclaré', (ARRAY['verbatim','reported','paraphrase'])[1 + g %% 3],
+                       speaker.id, role.id, role.country_id,
+                       DATE '2000-01-01' + (g %% 9400),
+                       'day',
+                       CASE WHEN g %% 4 = 0 THEN (SELECT min(id) FROM statements_summit) + g %% 300 END,
+                       '', (SELECT min(id) FROM statements_source) + g %% 5000, '',
+                       CASE WHEN g %% 20 = 0 THEN 'draft' ELSE 'published' END,
+                       CASE WHEN g %% 20 = 0 THEN NULL ELSE now() END, '', '', now(), now()
+                  FROM generate_series(1, %(count)s) AS g
+                  JOIN statements_speaker speaker ON speaker.id = (SELECT min(id) FROM statements_speaker) + g %% 2000
+                  JOIN statements_role role ON role.speaker_id = speaker.id
+                """,
+                {"words": VOCABULARY, "nwords": len(VOCABULARY), "count": count},
+            )
+            cursor.execute(
+                "UPDATE statements_statement SET text = text || ' ' || %s WHERE id %% 10000 = 0", [RARE_WORD]
+            )
+            cursor.execute(
+                """
+                INSERT INTO statements_statement_topics (statement_id, topic_id)
+                SELECT id, (SELECT min(id) FROM statements_topic) + id % 50 FROM statements_statement
+                """
+            )
+            cursor.execute(
+                """
+                INSERT INTO statements_statement_countries_mentioned (statement_id, country_id)
+                SELECT id, (SELECT min(id) FROM statements_country) + id % 100 FROM statements_statement
+                """
+            )
+        refresh_search_vectors()
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    print(f"Generated {count:,} statements in {time.perf_counter() - started:.0f} s.")
+
+
+def measure(client, url: str, runs: int) -> tuple[float, float]:
+    for _ in range(3):
+        assert client.get(url).status_code == 200, url
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, url
+    timings.sort()
+    return statistics.median(timings), timings[max(0, round(0.95 * len(timings)) - 1)]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--statements", type=int, default=100_000)
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--rebuild", action="store_true")
+    options = parser.parse_args()
+
+    name = use_bench_database()
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+
+    from statements.models import Country, Speaker, Statement
+
+    call_command("migrate", verbosity=0)
+    if (
+        options.rebuild
+        or not Statement.objects.filter(text__endswith=RARE_WORD).exists()
+        or (Statement.objects.count() != options.statements)
+    ):
+        generate(options.statements)
+
+    setup_test_environment()  # allows the test client's host name
+    client = Client()
+    country = Country.objects.filter(statements__isnull=False).order_by("iso_alpha2").first()
+    speaker = Speaker.objects.order_by("pk")[7]
+    pages = [
+        ("statements list, unfiltered", "/statements/"),
+        (f"statements list, country={country.iso_alpha2}", f"/statements/?country={country.iso_alpha2}"),
+        (f"search, common word ({COMMON_WORD})", f"/statements/?q={COMMON_WORD}"),
+        (f"search, rare word ({RARE_WORD})", f"/statements/?q={RARE_WORD}"),
+        ("search + country + year", f"/statements/?q=paix&country={country.iso_alpha2}&year=2010"),
+        ("speaker page", speaker.get_absolute_url()),
+        ("statement page", Statement.objects.published().first().get_absolute_url()),
+    ]
+    published = Statement.objects.published().count()
+    print(
+        f"Database {name}: {Statement.objects.count():,} statements ({published:,} published), {options.runs} runs each"
+    )
+    print(f"{'page':45} {'median ms':>10} {'p95 ms':>10}")
+    for label, url in pages:
+        median, p95 = measure(client, url, options.runs)
+        print(f"{label:45} {median:10.1f} {p95:10.1f}")
+
+
+if __name__ == "__main__":
+    main()
