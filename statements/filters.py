@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Country, Organisation, Speaker, Statement, Summit, Topic
+from .widgets import CompactSelectMultiple
 
 SEARCH_MAX_LENGTH = 500
 PAGE_SIZES = (25, 50, 100)
@@ -45,7 +46,7 @@ class StatementFilter(django_filters.FilterSet):
         queryset=Country.objects.all(),
         to_field_name="iso_alpha2",
         method="filter_in",
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=CompactSelectMultiple(attrs={"size": 6}),
     )
     speaker = django_filters.ModelMultipleChoiceFilter(
         label=_("Speaker"),
@@ -75,7 +76,7 @@ class StatementFilter(django_filters.FilterSet):
         queryset=Topic.objects.all(),
         to_field_name="slug",
         method="filter_topic",
-        widget=forms.SelectMultiple(attrs={"size": 4}),
+        widget=CompactSelectMultiple(attrs={"size": 4}),
     )
     mentions = django_filters.ModelMultipleChoiceFilter(
         label=_("Mentions country"),

@@ -28,7 +28,7 @@ SEARCH_CONFIGS = ("french_unaccent", "english_unaccent")
 MARK_START, MARK_STOP = "\x02", "\x03"
 
 _REFRESH_SQL = """
-WITH documents AS (
+WITH documents AS MATERIALIZED (  -- computed once, though read twice per row below
     SELECT statement.id,
            statement.text,
            concat_ws(' ', speaker.name, speaker.native_name,

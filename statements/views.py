@@ -47,7 +47,7 @@ def statement_detail(request, pk: int):
     without the text presented as current); drafts and statements in review are 404 for
     everyone but logged-in staff, who get a preview.
     """
-    visible = Statement.objects.with_card_relations()
+    visible = Statement.objects.with_card_relations().select_related("country")
     if not request.user.is_staff:
         visible = visible.filter(status__in=[Statement.Status.PUBLISHED, Statement.Status.RETRACTED])
     statement = get_object_or_404(visible, pk=pk)
