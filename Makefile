@@ -44,6 +44,7 @@ db-stop: ## Stop the project's PostgreSQL
 
 migrate:
 	$(PY) manage.py migrate --no-input
+	$(PY) manage.py createcachetable
 
 data: ## Load the countries and the seed dataset (idempotent)
 	$(PY) manage.py load_countries

@@ -679,6 +679,15 @@ class Statement(models.Model):
                 name="statement_published_date_idx",
                 condition=Q(status="published"),
             ),
+            # Facet counts of the public lists (listing._facet_rows): GROUP BY country, speaker,
+            # summit, language or year over published rows, as an index-only scan of this
+            # narrow index rather than a read of the wide rows (text, search vector).
+            models.Index(
+                fields=["status"],
+                include=["country", "speaker", "summit", "language", "date", "id"],
+                condition=Q(status="published"),
+                name="statement_facets_idx",
+            ),
             # Editors' lists in the admin, filtered by status.
             models.Index(fields=["status", "-date"], name="statement_status_date_idx"),
             # A speaker's statements, newest first.

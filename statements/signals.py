@@ -1,4 +1,5 @@
-"""Keep statements' search vectors current when what they are built from changes.
+"""Keep derived data current when what it is built from changes: statements' search
+vectors, and the generation number that cached list summaries are keyed on.
 
 Work is deferred to the transaction's commit, so a statement saved with its translations
 in one admin request is refreshed once its translations are in. Bulk writes skip signals:
@@ -6,9 +7,10 @@ call statements.search.refresh_search_vectors() after them, or `manage.py rebuil
 """
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from .caching import bump_generation
 from .models import Speaker, SpeakerAlias, Statement, Translation
 from .search import refresh_search_vectors
 
@@ -41,3 +43,11 @@ def speaker_saved(sender, instance, raw=False, created=False, **kwargs):
 def alias_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         _refresh_on_commit(Statement.objects.filter(speaker_id=instance.speaker_id).values_list("pk", flat=True))
+
+
+@receiver([post_save, post_delete, m2m_changed])
+def statements_data_changed(sender, raw=False, **kwargs):
+    if raw or sender._meta.app_label != "statements":
+        return
+    bump_generation()
+    transaction.on_commit(bump_generation)

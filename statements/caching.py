@@ -1,0 +1,23 @@
+"""A generation number for everything the archive derives from its statements.
+
+Cached results (the counts and facets of a list page) are keyed on the generation, and
+any write to the statements app bumps it (statements/signals.py), so a change shows at
+once without tracking which cached page it touches. The bump happens at the write and
+again on commit: the second one discards what another request may have computed and
+cached from the data as it was just before the commit.
+"""
+
+from django.core.cache import cache
+
+GENERATION_KEY = "statements:generation"
+
+
+def generation() -> int:
+    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+
+
+def bump_generation() -> None:
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet, or evicted
+        cache.set(GENERATION_KEY, 1, timeout=None)
