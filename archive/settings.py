@@ -126,6 +126,7 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "archive_cache",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
     }
 }
 

@@ -7,17 +7,25 @@ again on commit: the second one discards what another request may have computed 
 cached from the data as it was just before the commit.
 """
 
+import time
+
 from django.core.cache import cache
 
 GENERATION_KEY = "statements:generation"
 
 
+def _fresh() -> int:
+    # Never a number used before: if the key is evicted, restarting from 1 would bring
+    # back entries cached under old generations. The clock is always ahead of them.
+    return time.time_ns()
+
+
 def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, 1, timeout=None)
+    return cache.get_or_set(GENERATION_KEY, _fresh, timeout=None)
 
 
 def bump_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet, or evicted
-        cache.set(GENERATION_KEY, 1, timeout=None)
+        cache.set(GENERATION_KEY, _fresh(), timeout=None)

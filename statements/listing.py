@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
@@ -125,41 +126,64 @@ FACET_LABELS = {
 }
 
 
-def _top(rows: QuerySet, field: str) -> list[tuple]:
-    """The FACET_SIZE most frequent values of `field` in `rows`, as (value, count).
+# Facets counted on the statements table itself, in one pass (see _column_counts).
+COLUMN_FACETS = ("country_id", "speaker_id", "summit_id", "language", "year")
 
-    Grouped on the column itself (a foreign key's id), not on joined names: joining the
-    names of 100,000 rows before counting was most of a list page's time.
+
+def _column_counts(rows: QuerySet) -> dict[str, list[tuple]]:
+    """The FACET_SIZE most frequent values of each COLUMN_FACETS column among `rows`.
+
+    One query with GROUPING SETS reads the rows once for the five facets (five GROUP BY
+    queries read them five times); it groups on the columns themselves (a foreign key's
+    id), never on joined names, and the covering index statement_facets_idx makes the
+    read an index-only scan. Returns {column: [(value, count), ...]}, nulls left out.
     """
-    return list(
-        rows.exclude(**{f"{field}__isnull": True})
-        .values_list(field)
-        .annotate(n=Count("pk"))
-        .order_by("-n", field)[:FACET_SIZE]
-    )
+    columns = rows.annotate(year=ExtractYear("date")).values(*COLUMN_FACETS)
+    sql, params = columns.query.sql_with_params()
+    flags = ", ".join(f"GROUPING({column})" for column in COLUMN_FACETS)
+    sets = ", ".join(f"({column})" for column in COLUMN_FACETS)
+    names = ", ".join(COLUMN_FACETS)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {flags}, {names}, COUNT(*) FROM ({sql}) AS matching GROUP BY GROUPING SETS ({sets})",  # noqa: S608 — only our column names are interpolated
+            params,
+        )
+        grouped = cursor.fetchall()
+    counts: dict[str, list[tuple]] = {column: [] for column in COLUMN_FACETS}
+    width = len(COLUMN_FACETS)
+    for row in grouped:
+        column_index = row[:width].index(0)  # GROUPING() is 0 for the column grouped on
+        value = row[width + column_index]
+        if value is not None:
+            counts[COLUMN_FACETS[column_index]].append((value, row[-1]))
+    return {
+        column: sorted(values, key=lambda item: (-item[1], item[0]))[:FACET_SIZE] for column, values in counts.items()
+    }
 
 
 def _facet_rows(queryset: QuerySet, fixed: set[str]) -> list[tuple[str, list[tuple[str, str, int]]]]:
     """Facet data of a result set as plain values, so it can be cached: [(facet, [(parameter, text, count)])]."""
     rows = queryset.order_by()
+    counts = _column_counts(rows)
     facets = []
 
-    def labelled(facet, counts, model, parameter):
-        objects = model.objects.in_bulk([value for value, _ in counts])
-        facets.append((facet, [(parameter(objects[value]), str(objects[value]), n) for value, n in counts]))
+    def labelled(facet, values, model, parameter):
+        objects = model.objects.in_bulk([value for value, _ in values])
+        facets.append((facet, [(parameter(objects[value]), str(objects[value]), n) for value, n in values]))
 
     if "country" not in fixed:
-        labelled("country", _top(rows, "country"), Country, lambda country: country.iso_alpha2)
+        labelled("country", counts["country_id"], Country, lambda country: country.iso_alpha2)
     if "speaker" not in fixed:
-        labelled("speaker", _top(rows, "speaker"), Speaker, lambda speaker: speaker.slug)
+        labelled("speaker", counts["speaker_id"], Speaker, lambda speaker: speaker.slug)
     if "summit" not in fixed:
-        labelled("summit", _top(rows, "summit"), Summit, lambda summit: summit.slug)
+        labelled("summit", counts["summit_id"], Summit, lambda summit: summit.slug)
     if "topic" not in fixed:
         tagged = Statement.topics.through.objects.filter(statement__in=rows.values("pk"))
-        labelled("topic", _top(tagged, "topic"), Topic, lambda topic: topic.slug)
-    years = rows.annotate(year=ExtractYear("date")).values_list("year").annotate(n=Count("pk")).order_by("-year")
-    facets.append(("year", [(str(year), str(year), n) for year, n in years[:FACET_SIZE]]))
-    facets.append(("language", [(code, LANGUAGE_NAMES.get(code, code), n) for code, n in _top(rows, "language")]))
+        top_topics = tagged.values_list("topic").annotate(n=Count("pk")).order_by("-n", "topic")[:FACET_SIZE]
+        labelled("topic", list(top_topics), Topic, lambda topic: topic.slug)
+    years = sorted(counts["year"], reverse=True)
+    facets.append(("year", [(str(year), str(year), n) for year, n in years]))
+    facets.append(("language", [(code, LANGUAGE_NAMES.get(code, code), n) for code, n in counts["language"]]))
     return [(facet, values) for facet, values in facets if values]
 
 
