@@ -18,6 +18,7 @@ from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -29,6 +30,16 @@ from .search import headline_expression, highlighted_html
 FACET_SIZE = 8
 SUMMARY_CACHE_SECONDS = 600  # a safety net: any write invalidates sooner (caching.py)
 LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
+FACET_LABELS = {
+    "country": _lazy("Country"),
+    "speaker": _lazy("Speaker"),
+    "summit": _lazy("Summit"),
+    "topic": _lazy("Topic"),
+    "year": _lazy("Year"),
+    "language": _lazy("Language"),
+}
+# Facets counted on the statements table itself, in one pass (see _column_counts).
+COLUMN_FACETS = ("country_id", "speaker_id", "summit_id", "language", "year")
 
 
 def url_with(params: QueryDict, key: str, value: str) -> str:
@@ -116,20 +127,6 @@ def _ignored(filterset: StatementFilter) -> list[str]:
     return notices
 
 
-FACET_LABELS = {
-    "country": _lazy("Country"),
-    "speaker": _lazy("Speaker"),
-    "summit": _lazy("Summit"),
-    "topic": _lazy("Topic"),
-    "year": _lazy("Year"),
-    "language": _lazy("Language"),
-}
-
-
-# Facets counted on the statements table itself, in one pass (see _column_counts).
-COLUMN_FACETS = ("country_id", "speaker_id", "summit_id", "language", "year")
-
-
 def _column_counts(rows: QuerySet) -> dict[str, list[tuple]]:
     """The FACET_SIZE most frequent values of each COLUMN_FACETS column among `rows`.
 
@@ -202,8 +199,9 @@ def _facets(rows: list, params: QueryDict) -> list[Facet]:
     ]
 
 
-def _narrowest_filter(filterset: StatementFilter, base: QuerySet, params: QueryDict, chips: list[Chip]):
-    """On an empty result: the filter whose removal brings back the most statements."""
+def _narrowest_filter(base: QuerySet, chips: list[Chip]) -> tuple[Chip, int] | None:
+    """On an empty result: the filter whose removal brings back the most statements
+    (one COUNT per active filter, only when nothing matched)."""
     best = None
     for chip in chips:
         trial = StatementFilter(QueryDict(chip.remove_url.lstrip("?")), queryset=base)
@@ -230,7 +228,8 @@ def _summary(request, results: QuerySet, fixed: set[str]) -> dict:
 
     Counting and faceting every matching row is most of a list page's work (hundreds of
     milliseconds over 100,000 statements); the rows of the page itself are cheap.
-    The key is the page's path and its filtering parameters (not page, sort or size).
+    The key is the page's path, its filtering parameters (not page, sort or size) and
+    the interface language (names in facets are translated).
     """
     filtering = sorted(
         (key, value)
@@ -238,7 +237,7 @@ def _summary(request, results: QuerySet, fixed: set[str]) -> dict:
         if key not in ("page", *StatementFilter.PAGE_SHAPING)
         for value in request.GET.getlist(key)
     )
-    digest = hashlib.sha256(f"{request.path}?{urlencode(filtering)}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{get_language()}:{request.path}?{urlencode(filtering)}".encode()).hexdigest()
     key = f"listing:{generation()}:{digest}"
     summary = cache.get(key)
     if summary is None:
@@ -290,5 +289,5 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
         "ignored": _ignored(filterset),
         "facets": _facets(summary["facets"], params),
         "fixed": set(fixed),
-        "narrowest": _narrowest_filter(filterset, base, params, chips) if paginator.count == 0 and chips else None,
+        "narrowest": _narrowest_filter(base, chips) if paginator.count == 0 and chips else None,
     }
