@@ -31,6 +31,21 @@ language_code_validator = RegexValidator(
 wikidata_validator = RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata id looks like “Q42”."))
 
 
+def one_of(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
+    """The database refuses any value of `field` outside `choices`."""
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+def wikidata_constraints(prefix: str) -> list[models.BaseConstraint]:
+    """A Wikidata id is optional, well-formed, and names one row at most."""
+    return [
+        models.UniqueConstraint(fields=["wikidata_id"], condition=~Q(wikidata_id=""), name=f"{prefix}_wikidata_unique"),
+        models.CheckConstraint(
+            condition=Q(wikidata_id="") | Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"), name=f"{prefix}_wikidata_format"
+        ),
+    ]
+
+
 class Country(models.Model):
     """An ISO 3166-1 country, loaded from pycountry (`load_countries`)."""
 
@@ -111,16 +126,8 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=[choice.value for choice in OrganisationKind]), name="organisation_kind_valid"
-            ),
-            models.UniqueConstraint(
-                fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="organisation_wikidata_unique"
-            ),
-            models.CheckConstraint(
-                condition=Q(wikidata_id="") | Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"),
-                name="organisation_wikidata_format",
-            ),
+            one_of("kind", OrganisationKind, "organisation_kind_valid"),
+            *wikidata_constraints("organisation"),
         ]
 
     def __str__(self):
@@ -230,16 +237,8 @@ class Speaker(models.Model):
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=[choice.value for choice in SpeakerKind]), name="speaker_kind_valid"
-            ),
-            models.UniqueConstraint(
-                fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="speaker_wikidata_unique"
-            ),
-            models.CheckConstraint(
-                condition=Q(wikidata_id="") | Q(wikidata_id__regex=r"^Q[1-9][0-9]*$"),
-                name="speaker_wikidata_format",
-            ),
+            one_of("kind", SpeakerKind, "speaker_kind_valid"),
+            *wikidata_constraints("speaker"),
         ]
 
     def __str__(self):
@@ -375,9 +374,7 @@ class Summit(models.Model):
         verbose_name = _("summit")
         verbose_name_plural = _("summits")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=[choice.value for choice in SummitKind]), name="summit_kind_valid"
-            ),
+            one_of("kind", SummitKind, "summit_kind_valid"),
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
                 | Q(start_date__isnull=True)
@@ -446,9 +443,7 @@ class Source(models.Model):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=[choice.value for choice in SourceKind]), name="source_kind_valid"
-            ),
+            one_of("kind", SourceKind, "source_kind_valid"),
             models.CheckConstraint(
                 condition=Q(language="") | Q(language__regex=r"^[a-z]{2}$"), name="source_language_format"
             ),
@@ -640,16 +635,9 @@ class Statement(models.Model):
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(wording__in=[choice.value for choice in StatementWording]), name="statement_wording_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(status__in=[choice.value for choice in StatementStatus]), name="statement_status_valid"
-            ),
-            models.CheckConstraint(
-                condition=Q(date_precision__in=[choice.value for choice in StatementDatePrecision]),
-                name="statement_date_precision_valid",
-            ),
+            one_of("wording", StatementWording, "statement_wording_valid"),
+            one_of("status", StatementStatus, "statement_status_valid"),
+            one_of("date_precision", StatementDatePrecision, "statement_date_precision_valid"),
             # A date known to the month is stored as its first day, to the year as 1 January.
             models.CheckConstraint(
                 condition=Q(date_precision="day")
@@ -752,10 +740,7 @@ class Translation(models.Model):
             models.UniqueConstraint(
                 fields=["statement", "language", "translator_kind"], name="translation_unique_per_translator"
             ),
-            models.CheckConstraint(
-                condition=Q(translator_kind__in=[choice.value for choice in TranslatorKind]),
-                name="translation_translator_kind_valid",
-            ),
+            one_of("translator_kind", TranslatorKind, "translation_translator_kind_valid"),
             models.CheckConstraint(condition=Q(language__regex=r"^[a-z]{2}$"), name="translation_language_format"),
             models.CheckConstraint(condition=~Q(text__regex=r"^\s*$"), name="translation_text_not_blank"),
         ]
