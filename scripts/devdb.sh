@@ -47,13 +47,15 @@ fi
 # private directory (mode 700) would stop it, so grant traversal (x only, no listing).
 grant_traversal() {
   [ "$(id -u)" = 0 ] || return 0
-  local dir="$ROOT"
-  while [ "$dir" != / ]; do
-    if ! as_pg test -x "$dir" 2>/dev/null; then
-      echo "devdb: letting the postgres user traverse $dir (chmod o+x)"
-      chmod o+x "$dir"
+  local path="" part
+  # From the top down, so only the folders that really block the way are opened.
+  IFS=/ read -ra parts <<<"${ROOT#/}"
+  for part in "${parts[@]}"; do
+    path="$path/$part"
+    if ! as_pg test -x "$path" 2>/dev/null; then
+      echo "devdb: letting the postgres user traverse $path (chmod o+x)"
+      chmod o+x "$path"
     fi
-    dir=$(dirname "$dir")
   done
   as_pg test -x "$ROOT" || die "the postgres user cannot reach $ROOT; set DATABASE_URL instead."
 }
