@@ -18,7 +18,7 @@ endif
 .PHONY: run test setup install db db-stop migrate data static browser lint format migrations-check clean bench
 
 run: setup ## Set everything up and serve the archive on http://$(HOST):$(PORT)
-	@$(PY) manage.py local_editor --url "http://$(HOST):$(PORT)"
+	@$(PY) manage.py local_accounts --url "http://$(HOST):$(PORT)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup browser migrations-check ## Set everything up and run the whole test suite
@@ -46,9 +46,10 @@ migrate:
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py createcachetable
 
-data: ## Load the countries and the seed dataset (idempotent)
+data: ## Load the countries and the seed dataset, create the editorial groups (idempotent)
 	$(PY) manage.py load_countries
 	$(PY) manage.py load_seed
+	$(PY) manage.py setup_groups
 
 static:
 	$(PY) manage.py collectstatic --no-input --verbosity 0

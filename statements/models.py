@@ -14,13 +14,15 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField, TrigramWordSimilarity
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .search import rank as search_rank
 from .search import search_query
@@ -29,6 +31,9 @@ language_code_validator = RegexValidator(
     r"^[a-z]{2}$", _("Use a two-letter ISO 639-1 language code, such as “fr” or “en”.")
 )
 wikidata_validator = RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata id looks like “Q42”."))
+web_url_validator = URLValidator(
+    schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://.")
+)
 
 
 def one_of(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
@@ -231,6 +236,7 @@ class Speaker(models.Model):
     bio = models.TextField(_("short biography"), blank=True)
 
     objects = SpeakerQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["sort_name"]
@@ -301,6 +307,7 @@ class Role(models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
 
     objects = RoleQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["speaker", models.F("start_date").desc(nulls_last=True)]
@@ -322,6 +329,15 @@ class Role(models.Model):
 
     def __str__(self):
         return f"{self.speaker}, {self.title}"
+
+    def held_on(self, date: datetime.date) -> bool:
+        return (self.start_date is None or self.start_date <= date) and (self.end_date is None or date <= self.end_date)
+
+    @property
+    def period(self) -> str:
+        start = self.start_date.isoformat() if self.start_date else "?"
+        end = self.end_date.isoformat() if self.end_date else "…"
+        return f"{start} – {end}"
 
     @property
     def represented_country(self) -> Country | None:
@@ -368,6 +384,8 @@ class Summit(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     official_url = models.URLField(_("official link"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=[participant_countries, participant_organisations])
 
     class Meta:
         ordering = [models.F("start_date").desc(nulls_last=True), "name"]
@@ -420,8 +438,8 @@ class Source(models.Model):
         help_text=_("Empty when the document does not say who published it."),
     )
     title = models.CharField(_("title"), max_length=500, blank=True)
-    url = models.URLField(_("URL"), max_length=1000, blank=True)
-    archived_url = models.URLField(_("archived copy URL"), max_length=1000, blank=True)
+    url = models.URLField(_("URL"), max_length=1000, blank=True, validators=[web_url_validator])
+    archived_url = models.URLField(_("archived copy URL"), max_length=1000, blank=True, validators=[web_url_validator])
     published_on = models.DateField(_("publication date"), null=True, blank=True)
     language = models.CharField(
         _("language"), max_length=2, blank=True, validators=[language_code_validator], help_text=_("Empty if unknown.")
@@ -437,6 +455,8 @@ class Source(models.Model):
     )
     full_text = models.TextField(_("full text"), blank=True, help_text=_("The document as the editor pasted it."))
     notes = models.TextField(_("editor's notes"), blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = [models.F("published_on").desc(nulls_last=True), "title"]
@@ -618,6 +638,9 @@ class Statement(models.Model):
     # Kept up to date on commit by statements/search.py (it reads the speaker, aliases and
     # translations too, which a generated column cannot); `manage.py rebuild_search` rebuilds it.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Optimistic locking: every save through the admin checks that nobody saved in between
+    # (StatementAdminForm) and increments it.
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -629,11 +652,15 @@ class Statement(models.Model):
     )
 
     objects = StatementQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["search_vector"])
 
     class Meta:
         ordering = ["-date", "-id"]
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
+        permissions = [
+            ("publish_statement", _("Can publish and retract statements")),
+        ]
         constraints = [
             one_of("wording", StatementWording, "statement_wording_valid"),
             one_of("status", StatementStatus, "statement_status_valid"),
@@ -702,10 +729,38 @@ class Statement(models.Model):
         return reverse("statements:detail", kwargs={"pk": self.pk})
 
     def clean(self):
+        errors = {}
+        if not (self.text or "").strip():
+            errors["text"] = _("The quote is empty: paste the words as published.")
+        if self.date and self.date > timezone.localdate():
+            errors["date"] = _("This date is in the future: a statement can only be archived once it has been made.")
         if self.role_id and self.speaker_id and self.role.speaker_id != self.speaker_id:
-            raise ValidationError({"role": _("This role belongs to another speaker.")})
+            errors["role"] = _("This role belongs to another speaker.")
+        elif self.role_id and self.date and not self.role.held_on(self.date):
+            errors["role"] = _("%(speaker)s did not hold this role on %(date)s (held %(period)s).") % {
+                "speaker": self.role.speaker,
+                "date": self.date.isoformat(),
+                "period": self.role.period,
+            }
         if self.answers_id and self.pk and self.answers_id == self.pk:
-            raise ValidationError({"answers": _("A statement cannot answer itself.")})
+            errors["answers"] = _("A statement cannot answer itself.")
+        if errors:
+            raise ValidationError(errors)
+
+    def warnings(self) -> list[str]:
+        """Things an editor should check but may save anyway."""
+        notes = []
+        summit = self.summit
+        if (
+            summit
+            and self.date
+            and summit.start_date
+            and not (summit.start_date <= self.date <= (summit.end_date or summit.start_date))
+        ):
+            notes.append(
+                _("The date %(date)s is outside the dates of %(summit)s.") % {"date": self.date, "summit": summit}
+            )
+        return notes
 
     @property
     def is_public(self) -> bool:
@@ -747,3 +802,12 @@ class Translation(models.Model):
 
     def __str__(self):
         return f"{self.statement_id} [{self.language}]"
+
+    def clean(self):
+        if self.statement_id and self.language and self.language == self.statement.language:
+            raise ValidationError(
+                {
+                    "language": _("A translation must be in another language than the statement (%(language)s).")
+                    % {"language": self.language}
+                }
+            )

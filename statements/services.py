@@ -11,9 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
+from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from .models import (
     Country,
@@ -70,6 +72,18 @@ def filing_for(*, speaker: Speaker, date: datetime.date) -> tuple[Role | None, C
     role = speaker.role_on(date)
     country = role.represented_country if role else None
     return role, country or speaker.country
+
+
+def fill_filing(*, statement: Statement) -> None:
+    """Fill in what the editor left empty: the role the speaker held on the statement's
+    date, and the country it is filed under (from that role, or the speaker's own)."""
+    if not (statement.speaker_id and statement.date):
+        return
+    if statement.role_id is None:
+        statement.role = statement.speaker.role_on(statement.date)
+    if statement.country_id is None:
+        represented = statement.role.represented_country if statement.role_id else None
+        statement.country = represented or statement.speaker.country
 
 
 @dataclass
@@ -335,3 +349,105 @@ def _load_statements(data: dict, *, refs: _Resolver, report: LoadReport) -> None
         if statement.answers != answers:
             statement.answers = answers
             statement.save(update_fields=["answers", "updated_at"])
+
+
+# --- Editorial workflow -------------------------------------------------------------
+# draft → in review → published → retracted. Every change of status goes through these
+# functions, which check the user's permission themselves: the admin's buttons and
+# actions only call them, so hiding a button is never the only guard.
+
+PUBLISH_PERMISSION = "statements.publish_statement"
+CHANGE_PERMISSION = "statements.change_statement"
+
+
+class WorkflowError(Exception):
+    """A change of status that this user may not make, or that this status does not allow."""
+
+
+def _set_status(*, statement: Statement, user, status: str, **fields) -> Statement:
+    statement.status = status
+    for name, value in fields.items():
+        setattr(statement, name, value)
+    statement.updated_by = user
+    statement.version += 1
+    statement.full_clean()
+    statement.save()
+    return statement
+
+
+@transaction.atomic
+def submit_for_review(*, statement: Statement, user) -> Statement:
+    if not user.has_perm(CHANGE_PERMISSION):
+        raise WorkflowError(_("You may not change statements."))
+    if statement.status != Statement.Status.DRAFT:
+        raise WorkflowError(_("Only a draft can be submitted for review."))
+    return _set_status(statement=statement, user=user, status=Statement.Status.IN_REVIEW)
+
+
+@transaction.atomic
+def publish(*, statement: Statement, user) -> Statement:
+    if not user.has_perm(PUBLISH_PERMISSION):
+        raise WorkflowError(_("Only chief editors may publish."))
+    if statement.status not in (Statement.Status.DRAFT, Statement.Status.IN_REVIEW):
+        raise WorkflowError(_("Only a draft or a statement in review can be published."))
+    return _set_status(statement=statement, user=user, status=Statement.Status.PUBLISHED, published_at=timezone.now())
+
+
+@transaction.atomic
+def retract(*, statement: Statement, user, reason: str) -> Statement:
+    if not user.has_perm(PUBLISH_PERMISSION):
+        raise WorkflowError(_("Only chief editors may retract."))
+    if statement.status != Statement.Status.PUBLISHED:
+        raise WorkflowError(_("Only a published statement can be retracted."))
+    if not reason.strip():
+        raise WorkflowError(_("A retraction needs a public reason."))
+    return _set_status(
+        statement=statement, user=user, status=Statement.Status.RETRACTED, retraction_reason=reason.strip()
+    )
+
+
+# --- Editorial groups ---------------------------------------------------------------
+
+EDITORS = "Editors"
+CHIEF_EDITORS = "Chief editors"
+# What editors may do: add and change the archive's records, never delete a statement
+# or publish one. Chief editors may do all of it.
+_EDITOR_PERMISSIONS = [
+    f"{action}_{model}"
+    for model in (
+        "statement",
+        "translation",
+        "speaker",
+        "speakeralias",
+        "role",
+        "summit",
+        "source",
+        "topic",
+        "organisation",
+    )
+    for action in ("add", "change", "view")
+] + ["view_country", "change_country"]
+_CHIEF_EXTRA_PERMISSIONS = ["publish_statement"] + [
+    f"delete_{model}"
+    for model in (
+        "statement",
+        "translation",
+        "speaker",
+        "speakeralias",
+        "role",
+        "summit",
+        "source",
+        "topic",
+        "organisation",
+    )
+]
+
+
+def ensure_editorial_groups() -> tuple[Group, Group]:
+    """Create or update the Editors and Chief editors groups. Safe to run again."""
+    editors = Group.objects.get_or_create(name=EDITORS)[0]
+    chiefs = Group.objects.get_or_create(name=CHIEF_EDITORS)[0]
+    permissions = Permission.objects.filter(content_type__app_label="statements")
+    editors.permissions.set(permissions.filter(codename__in=_EDITOR_PERMISSIONS))
+    chiefs.permissions.set(permissions.filter(codename__in=_EDITOR_PERMISSIONS + _CHIEF_EXTRA_PERMISSIONS))
+    return editors, chiefs
