@@ -134,7 +134,10 @@ def test_history_records_who_changed_what(editor_client, editor, draft):
     delta = latest.diff_against(previous)
     assert "text" in delta.changed_fields
     history_page = editor_client.get(reverse("admin:statements_statement_history", args=[draft.pk]))
-    assert history_page.status_code == 200
+    body = history_page.content.decode()
+    # The field-level diff: the field, the old value and the new one.
+    assert "Texte corrigé." in body
+    assert "Nous ne reculerons pas d&#x27;un pouce." in body
 
 
 def test_a_previous_version_can_be_restored(editor_client, draft):
