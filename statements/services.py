@@ -410,37 +410,24 @@ def retract(*, statement: Statement, user, reason: str) -> Statement:
 
 EDITORS = "Editors"
 CHIEF_EDITORS = "Chief editors"
-# What editors may do: add and change the archive's records, never delete a statement
-# or publish one. Chief editors may do all of it.
-_EDITOR_PERMISSIONS = [
-    f"{action}_{model}"
-    for model in (
-        "statement",
-        "translation",
-        "speaker",
-        "speakeralias",
-        "role",
-        "summit",
-        "source",
-        "topic",
-        "organisation",
-    )
-    for action in ("add", "change", "view")
-] + ["view_country", "change_country"]
-_CHIEF_EXTRA_PERMISSIONS = ["publish_statement"] + [
-    f"delete_{model}"
-    for model in (
-        "statement",
-        "translation",
-        "speaker",
-        "speakeralias",
-        "role",
-        "summit",
-        "source",
-        "topic",
-        "organisation",
-    )
+_EDITED_MODELS = (
+    "statement",
+    "translation",
+    "speaker",
+    "speakeralias",
+    "role",
+    "summit",
+    "source",
+    "topic",
+    "organisation",
+)
+# What editors may do: add and change the archive's records (and the display names of
+# countries), never delete or publish. Chief editors may do all of it.
+_EDITOR_PERMISSIONS = [f"{action}_{model}" for model in _EDITED_MODELS for action in ("add", "change", "view")] + [
+    "view_country",
+    "change_country",
 ]
+_CHIEF_EXTRA_PERMISSIONS = ["publish_statement"] + [f"delete_{model}" for model in _EDITED_MODELS]
 
 
 def ensure_editorial_groups() -> tuple[Group, Group]:
