@@ -38,7 +38,7 @@ class StatementFilter(django_filters.FilterSet):
         label=_("Search"),
         method="filter_search",
         max_length=SEARCH_MAX_LENGTH,
-        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Words, “a phrase”, -exclude, or")}),
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Words, “a phrase”, -exclude, OR")}),
     )
     country = django_filters.ModelMultipleChoiceFilter(
         label=_("Country"),
