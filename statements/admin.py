@@ -8,11 +8,13 @@ themselves; the admin only offers them. History (who changed what, with a diff, 
 restore) comes from django-simple-history.
 """
 
+import datetime
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -313,8 +315,14 @@ class StatementAdmin(SimpleHistoryAdmin):
         for reason in refused:
             self.message_user(request, reason, messages.ERROR)
 
+    class Media:
+        # Fills the role in as soon as speaker and date are known (role_on_view). Listing
+        # jQuery and its init first keeps the merged media in that order.
+        js = ["admin/js/vendor/jquery/jquery.js", "admin/js/jquery.init.js", "js/statement_role.js"]
+
     def get_urls(self):
         return [
+            path("role-on/", self.admin_site.admin_view(self.role_on_view), name="statements_statement_role_on"),
             path(
                 "<path:object_id>/retract/",
                 self.admin_site.admin_view(self.retract_view),
@@ -322,6 +330,18 @@ class StatementAdmin(SimpleHistoryAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def role_on_view(self, request):
+        """The role a speaker held on a date, for the form to preselect: {"id", "text"}."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        try:
+            speaker = Speaker.objects.get(pk=int(request.GET.get("speaker", "")))
+            date = datetime.date.fromisoformat(request.GET.get("date", ""))
+        except (ValueError, OverflowError, Speaker.DoesNotExist):
+            return JsonResponse({"error": _("Give an existing speaker and a date (YYYY-MM-DD).")}, status=400)
+        role = speaker.role_on(date)
+        return JsonResponse({"id": role.pk, "text": str(role)} if role else {"id": None, "text": ""})
 
     def retract_view(self, request, object_id):
         statement = get_object_or_404(Statement, pk=object_id)

@@ -206,3 +206,22 @@ def test_statements_added_from_the_source_page_are_drafts_with_roles(editor_clie
 
 def test_country_codes_cannot_be_edited_or_added(chief_client):
     assert chief_client.get(reverse("admin:statements_country_add")).status_code == 403
+
+
+def test_role_on_view_gives_the_role_held_that_day(editor_client):
+    role = RoleFactory(start_date=datetime.date(2020, 1, 1))
+    url = reverse("admin:statements_statement_role_on")
+    found = editor_client.get(url, {"speaker": role.speaker_id, "date": "2024-03-01"}).json()
+    assert found["id"] == role.pk
+    assert editor_client.get(url, {"speaker": role.speaker_id, "date": "2019-03-01"}).json()["id"] is None
+
+
+@pytest.mark.parametrize(
+    "params", [{}, {"speaker": "abc", "date": "2024-03-01"}, {"speaker": "1", "date": "2024-13-45"}]
+)
+def test_role_on_view_answers_bad_input_with_400(editor_client, params):
+    assert editor_client.get(reverse("admin:statements_statement_role_on"), params).status_code == 400
+
+
+def test_role_on_view_is_for_staff_only(client):
+    assert client.get(reverse("admin:statements_statement_role_on")).status_code == 302

@@ -54,6 +54,8 @@ def test_editor_enters_chief_publishes(page, newsroom):
     page.click(".select2-results__option:has-text('Oskar Vandermeer')")
 
     page.fill("#id_date", "2024-03-01")
+    page.press("#id_date", "Tab")
+    page.wait_for_selector("#id_role + .select2 :text('Foreign minister')")
     page.select_option("#id_wording", "verbatim")
 
     with page.expect_popup() as popup_info:
