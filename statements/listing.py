@@ -16,13 +16,17 @@ from django.db import connection
 from django.db.models import Count, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
+from django.shortcuts import render
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from .caching import generation
+from .exports import FORMATS, export_response
+from .feeds import StatementsFeed
 from .filters import LANGUAGE_CHOICES, StatementFilter
 from .models import Country, Speaker, Statement, Summit, Topic
 from .search import headline_expression, highlighted_html
@@ -246,16 +250,61 @@ def _summary(request, results: QuerySet, fixed: set[str]) -> dict:
     return summary
 
 
-def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(), default_sort: str = "newest") -> dict:
-    """Context for a filtered, searched, paginated list of published statements.
-
-    `base` is the page's own scope (a speaker's statements, say); `fixed` names the
-    filters that scope already sets, which the page then neither offers nor facets.
-    """
-    base = base.published()
+def filtered(request, base: QuerySet, *, default_sort: str = "newest") -> StatementFilter:
+    """The page's FilterSet over `base` (published statements), validated: invalid
+    parameters are then ignored."""
     # Always bound, even to an empty query: then the form validates and every default applies.
     filterset = StatementFilter(request.GET, queryset=base, default_sort=default_sort)
     filterset.form.is_valid()
+    return filterset
+
+
+def render_listing(
+    request,
+    template: str,
+    base: QuerySet,
+    *,
+    title: str,
+    fixed: set[str] = frozenset(),
+    default_sort: str = "newest",
+    context: dict | None = None,
+):
+    """A page listing statements, or with ?format=csv|json|atom the same statements as a
+    download or a feed: one code path for every list, so they always agree."""
+    base = base.published()
+    requested = request.GET.get("format")
+    if requested in FORMATS:
+        statements = filtered(request, base, default_sort=default_sort).qs
+        return export_response(request, statements, requested, slugify(title) or "statements")
+    if requested == "atom":
+        statements = filtered(request, base, default_sort=default_sort).qs
+        link = request.path + url_without(request.GET, "format").rstrip("?")
+        return StatementsFeed(title=title, link=link, self_url=request.get_full_path(), statements=statements)(request)
+    page = statement_listing(request, base, fixed=fixed, default_sort=default_sort)
+    page.update(context or {}, page_title=title, **alternate_urls(request))
+    return render(request, template, page)
+
+
+def alternate_urls(request) -> dict:
+    """The current list as a feed and as downloads, same filters, all pages."""
+
+    def as_format(name):
+        params = request.GET.copy()
+        for key in ("page", "per_page", "format"):
+            params.pop(key, None)
+        params["format"] = name
+        return f"{request.path}?{params.urlencode()}"
+
+    return {"feed_url": as_format("atom"), "csv_url": as_format("csv"), "json_url": as_format("json")}
+
+
+def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(), default_sort: str = "newest") -> dict:
+    """Context for a filtered, searched, paginated list of published statements.
+
+    `base` is the page's own scope (a speaker's published statements, say); `fixed` names the
+    filters that scope already sets, which the page then neither offers nor facets.
+    """
+    filterset = filtered(request, base, default_sort=default_sort)
     results = filterset.qs
     params = request.GET
     summary = _summary(request, results, set(fixed))

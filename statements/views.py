@@ -3,9 +3,11 @@ for the one exception: a retracted statement's permalink says it was retracted).
 
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from .filters import SpeakerFilter
-from .listing import statement_listing
+from .listing import render_listing
 from .models import Country, Organisation, Speaker, Statement, Summit, Topic
 
 HOME_PAGE_SIZE = 30
@@ -33,11 +35,12 @@ def speaker_count(relation: str) -> SubqueryCount:
 def home(request):
     """The latest published statements."""
     statements = Statement.objects.published().with_card_relations().latest_first()[:HOME_PAGE_SIZE]
-    return render(request, "statements/home.html", {"statements": statements})
+    context = {"statements": statements, "feed_url": reverse("statements:list") + "?format=atom"}
+    return render(request, "statements/home.html", context)
 
 
 def statement_list(request):
-    return render(request, "statements/statement_list.html", statement_listing(request, Statement.objects.all()))
+    return render_listing(request, "statements/statement_list.html", Statement.objects.all(), title=_("Statements"))
 
 
 def statement_detail(request, pk: int):
@@ -75,13 +78,19 @@ def speaker_list(request):
 
 def speaker_detail(request, slug: str):
     speaker = get_object_or_404(Speaker.objects.select_related("country", "organisation"), slug=slug)
-    context = statement_listing(request, speaker.statements.all(), fixed={"speaker"})
-    context.update(
-        speaker=speaker,
-        roles=speaker.roles.select_related("country", "organisation"),
-        aliases=speaker.aliases.all(),
+    context = {
+        "speaker": speaker,
+        "roles": speaker.roles.select_related("country", "organisation"),
+        "aliases": speaker.aliases.all(),
+    }
+    return render_listing(
+        request,
+        "statements/speaker_detail.html",
+        speaker.statements.all(),
+        title=speaker.name,
+        fixed={"speaker"},
+        context=context,
     )
-    return render(request, "statements/speaker_detail.html", context)
 
 
 def country_list(request):
@@ -98,17 +107,23 @@ def country_list(request):
 
 def country_detail(request, slug: str):
     country = get_object_or_404(Country, slug=slug)
-    context = statement_listing(request, Statement.objects.filter(country=country), fixed={"country"})
-    context.update(
-        country=country,
-        speakers=Speaker.objects.filter(Q(country=country) | Q(roles__country=country)).distinct(),
-        mentioned_in=Statement.objects.published()
+    context = {
+        "country": country,
+        "speakers": Speaker.objects.filter(Q(country=country) | Q(roles__country=country)).distinct(),
+        "mentioned_in": Statement.objects.published()
         .filter(countries_mentioned=country)
         .with_card_relations()
         .latest_first()[:5],
-        summits=Summit.objects.filter(Q(host_country=country) | Q(participant_countries=country)).distinct(),
+        "summits": Summit.objects.filter(Q(host_country=country) | Q(participant_countries=country)).distinct(),
+    }
+    return render_listing(
+        request,
+        "statements/country_detail.html",
+        Statement.objects.filter(country=country),
+        title=country.name,
+        fixed={"country"},
+        context=context,
     )
-    return render(request, "statements/country_detail.html", context)
 
 
 def summit_list(request):
@@ -120,13 +135,20 @@ def summit_list(request):
 
 def summit_detail(request, slug: str):
     summit = get_object_or_404(Summit.objects.select_related("host_country"), slug=slug)
-    context = statement_listing(request, summit.statements.all(), fixed={"summit"}, default_sort="oldest")
-    context.update(
-        summit=summit,
-        participant_countries=summit.participant_countries.all(),
-        participant_organisations=summit.participant_organisations.all(),
+    context = {
+        "summit": summit,
+        "participant_countries": summit.participant_countries.all(),
+        "participant_organisations": summit.participant_organisations.all(),
+    }
+    return render_listing(
+        request,
+        "statements/summit_detail.html",
+        summit.statements.all(),
+        title=summit.name,
+        fixed={"summit"},
+        default_sort="oldest",
+        context=context,
     )
-    return render(request, "statements/summit_detail.html", context)
 
 
 def topic_list(request):
@@ -138,9 +160,14 @@ def topic_list(request):
 
 def topic_detail(request, slug: str):
     topic = get_object_or_404(Topic, slug=slug)
-    context = statement_listing(request, topic.statements.all(), fixed={"topic"})
-    context["topic"] = topic
-    return render(request, "statements/topic_detail.html", context)
+    return render_listing(
+        request,
+        "statements/topic_detail.html",
+        topic.statements.all(),
+        title=topic.name,
+        fixed={"topic"},
+        context={"topic": topic},
+    )
 
 
 def organisation_list(request):
@@ -158,9 +185,17 @@ def organisation_list(request):
 def organisation_detail(request, slug: str):
     organisation = get_object_or_404(Organisation.objects.select_related("country"), slug=slug)
     statements = Statement.objects.filter(Q(role__organisation=organisation) | Q(speaker__organisation=organisation))
-    context = statement_listing(request, statements, fixed={"organisation"})
-    context.update(
-        organisation=organisation,
-        speakers=Speaker.objects.filter(Q(organisation=organisation) | Q(roles__organisation=organisation)).distinct(),
+    context = {
+        "organisation": organisation,
+        "speakers": Speaker.objects.filter(
+            Q(organisation=organisation) | Q(roles__organisation=organisation)
+        ).distinct(),
+    }
+    return render_listing(
+        request,
+        "statements/organisation_detail.html",
+        statements,
+        title=organisation.name,
+        fixed={"organisation"},
+        context=context,
     )
-    return render(request, "statements/organisation_detail.html", context)
