@@ -1,8 +1,14 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from statements.sitemaps import SITEMAPS
+from statements.views import robots_txt
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
     path("", include("statements.urls")),
 ]

@@ -1,11 +1,18 @@
 """Public pages. Only published statements appear anywhere in them (see statement_detail
 for the one exception: a retracted statement's permalink says it was retracted)."""
 
+import json
+
+from django.conf import settings
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from . import citations
 from .filters import SpeakerFilter
 from .listing import render_listing
 from .models import Country, Organisation, Speaker, Statement, Summit, Topic
@@ -56,8 +63,12 @@ def statement_detail(request, pk: int):
     statement = get_object_or_404(visible, pk=pk)
 
     related = Statement.objects.published().with_card_relations().exclude(pk=statement.pk).latest_first()
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
     context = {
         "statement": statement,
+        "permalink": permalink,
+        "citation": citations.plain(statement, permalink, timezone.localdate()),
+        "json_ld": json_for_script(citations.json_ld(statement, permalink)),
         "translations": statement.translations.all(),
         "topics": statement.topics.all(),
         "countries_mentioned": statement.countries_mentioned.all(),
@@ -198,4 +209,47 @@ def organisation_detail(request, slug: str):
         title=organisation.name,
         fixed={"organisation"},
         context=context,
+    )
+
+
+def _citable(request, pk: int) -> Statement:
+    """A statement that may be cited: published or retracted (the citation says what was published)."""
+    statements = Statement.objects.with_card_relations().select_related("role", "source__outlet")
+    return get_object_or_404(statements, pk=pk, status__in=[Statement.Status.PUBLISHED, Statement.Status.RETRACTED])
+
+
+def statement_csl(request, pk: int):
+    statement = _citable(request, pk)
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    response = JsonResponse([citations.csl_json(statement, permalink, timezone.localdate())], safe=False)
+    response["Content-Type"] = "application/vnd.citationstyles.csl+json; charset=utf-8"
+    response["Content-Disposition"] = f'attachment; filename="statement-{statement.pk}.json"'
+    return response
+
+
+def statement_bibtex(request, pk: int):
+    statement = _citable(request, pk)
+    permalink = request.build_absolute_uri(statement.get_absolute_url())
+    response = HttpResponse(
+        citations.bibtex(statement, permalink, timezone.localdate()), content_type="application/x-bibtex; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="statement-{statement.pk}.bib"'
+    return response
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        f"Disallow: /{settings.ADMIN_URL}",
+        "Disallow: /*?*format=",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def json_for_script(data) -> str:
+    """JSON safe inside a <script> element: <, > and & escaped as \\u sequences, so a quote
+    containing "</script>" cannot end the element."""
+    return mark_safe(  # noqa: S308 — the escapes below make it inert in HTML
+        json.dumps(data, ensure_ascii=False).translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
     )

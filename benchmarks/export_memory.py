@@ -1,0 +1,116 @@
+"""Peak memory and time of a CSV and a JSON export of 1,000,000 statements.
+
+    .venv/bin/python benchmarks/export_memory.py [--rows 1000000]
+
+Works in its own database (`<name>_export` on the configured server), filled once with
+invented statements (one speaker, one source, random text; no search vectors, which an
+export does not read). The export runs in-process through Django's test client and the
+streamed body is consumed chunk by chunk, as a client downloading it would; the script
+prints the time to the first chunk, the total time, the size, and the process's peak
+resident memory before and after. Target: under 200 MB for 1,000,000 rows.
+"""
+
+import argparse
+import os
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+os.environ.update(
+    DEBUG="0", SECRET_KEY=os.environ.get("SECRET_KEY", "benchmark-only-secret"), ALLOWED_HOSTS="testserver"
+)
+
+import django  # noqa: E402
+import psycopg  # noqa: E402
+from django.conf import settings  # noqa: E402
+
+
+def use_export_database() -> None:
+    database = settings.DATABASES["default"]
+    database["NAME"] = f"{database['NAME']}_export"
+    admin = psycopg.connect(
+        dbname="postgres",
+        user=database.get("USER") or None,
+        password=database.get("PASSWORD") or None,
+        host=database.get("HOST") or None,
+        port=database.get("PORT") or None,
+        autocommit=True,
+    )
+    if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database["NAME"]]).fetchone():
+        admin.execute(f'CREATE DATABASE "{database["NAME"]}"')
+    admin.close()
+
+
+def fill(rows: int) -> None:
+    from django.db import connection
+
+    from statements.models import Source, Speaker, Statement
+    from statements.services import load_countries
+
+    if Statement.objects.count() == rows:
+        return
+    started = time.perf_counter()
+    load_countries()
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE statements_statement CASCADE")
+    speaker, _ = Speaker.objects.get_or_create(
+        slug="speaker-export", defaults={"name": "Speaker Export", "sort_name": "Export"}
+    )
+    source, _ = Source.objects.get_or_create(title="Export source", defaults={"language": "fr"})
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO statements_statement
+                (text, language, attribution, wording, speaker_id, date, date_precision, place, source_id, context,
+                 status, published_at, retraction_reason, import_ref, version, created_at, updated_at)
+            SELECT 'Déclaration numéro ' || g || ' : ' || md5(g::text) || ' « garanties de sécurité » pour l''Europe',
+                   'fr', 'a déclaré', 'verbatim', %s, DATE '2000-01-01' + (g %% 9000), 'day', 'Paris', %s, '',
+                   'published', now(), '', '', 1, now(), now()
+              FROM generate_series(1, %s) AS g
+            """,
+            [speaker.pk, source.pk, rows],
+        )
+        cursor.execute("VACUUM ANALYZE statements_statement")
+    print(f"Filled {rows:,} statements in {time.perf_counter() - started:.0f} s.")
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    options = parser.parse_args()
+    use_export_database()
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    fill(options.rows)
+    client = Client()
+    for export_format in ("csv", "json"):
+        before = peak_mb()
+        started = time.perf_counter()
+        response = client.get("/statements/", {"format": export_format})
+        first_chunk, size = None, 0
+        for chunk in response.streaming_content:
+            if first_chunk is None:
+                first_chunk = time.perf_counter() - started
+            size += len(chunk)
+        total = time.perf_counter() - started
+        print(
+            f"{export_format}: {options.rows:,} rows, {size / 1e6:.0f} MB in {total:.1f} s, "
+            f"first chunk after {first_chunk * 1000:.0f} ms; "
+            f"peak memory {before:.0f} MB before, {peak_mb():.0f} MB after"
+        )
+
+
+if __name__ == "__main__":
+    main()

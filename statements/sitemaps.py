@@ -1,0 +1,63 @@
+"""sitemap.xml: every public page."""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+
+from .models import Country, Organisation, Speaker, Statement, Summit, Topic
+
+
+class StatementSitemap(Sitemap):
+    changefreq = "monthly"
+    limit = 10_000
+
+    def items(self):
+        return Statement.objects.published().order_by("id").only("id", "updated_at")
+
+    def lastmod(self, statement):
+        return statement.updated_at
+
+
+class EntitySitemap(Sitemap):
+    """Pages of speakers, countries with statements, summits, topics and organisations."""
+
+    changefreq = "weekly"
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def items(self):
+        if self.model is Country:
+            filed = Statement.objects.published().filter(country=OuterRef("pk"))
+            return Country.objects.filter(Exists(filed)).order_by("slug")
+        return self.model.objects.order_by("slug")
+
+
+class IndexSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self):
+        return [
+            "statements:home",
+            "statements:list",
+            "statements:speakers",
+            "statements:countries",
+            "statements:summits",
+            "statements:topics",
+            "statements:organisations",
+        ]
+
+    def location(self, name):
+        return reverse(name)
+
+
+SITEMAPS = {
+    "pages": IndexSitemap,
+    "statements": StatementSitemap,
+    "speakers": EntitySitemap(Speaker),
+    "countries": EntitySitemap(Country),
+    "summits": EntitySitemap(Summit),
+    "topics": EntitySitemap(Topic),
+    "organisations": EntitySitemap(Organisation),
+}
