@@ -1,0 +1,113 @@
+"""Citing and sharing a statement; sitemap and robots.txt."""
+
+import json
+import re
+
+import pytest
+from django.urls import reverse
+
+from statements.models import Statement
+from tests.factories import RoleFactory, StatementFactory, SummitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def statement():
+    role = RoleFactory(title="ministre des Affaires imaginaires")
+    return StatementFactory(
+        text="Nous ne céderons rien.",
+        speaker=role.speaker,
+        role=role,
+        summit=SummitFactory(name="Sommet de Fictionville"),
+        source__title="Une dépêche",
+        source__url="https://news.example/depeche",
+    )
+
+
+def json_ld_of(body: str) -> dict:
+    match = re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+    assert match, "no JSON-LD on the page"
+    return json.loads(match.group(1))
+
+
+def test_plain_citation_names_speaker_role_date_occasion_source_and_permalink(client, statement):
+    body = client.get(statement.get_absolute_url()).content.decode()
+    citation = re.search(r'<p class="citation">(.*?)</p>', body, re.S).group(1)
+    for part in [
+        "Nous ne céderons rien.",
+        statement.speaker.name,
+        "ministre des Affaires imaginaires",
+        "March 1, 2024",
+        "Sommet de Fictionville",
+        "Une dépêche",
+        "https://news.example/depeche",
+        f"http://testserver/statements/{statement.pk}/",
+        "accessed",
+    ]:
+        assert part in citation
+
+
+def test_csl_json_download(client, statement):
+    response = client.get(reverse("statements:cite_csl", args=[statement.pk]))
+    assert response["Content-Disposition"].startswith("attachment")
+    (item,) = json.loads(response.content)
+    assert item["type"] == "speech"
+    assert item["issued"] == {"date-parts": [[2024, 3, 1]]}
+    assert item["URL"] == f"http://testserver/statements/{statement.pk}/"
+    assert item["event-title"] == "Sommet de Fictionville"
+
+
+def test_bibtex_download_escapes_special_characters(client):
+    statement = StatementFactory(text="50% des {accords} & 3 $ de plus", date_precision="month")
+    text = client.get(reverse("statements:cite_bibtex", args=[statement.pk])).content.decode()
+    assert text.startswith(f"@misc{{statement{statement.pk},")
+    assert r"title = {50\% des \{accords\} \& 3 \$ de plus}" in text
+    assert "month = {3}" in text
+
+
+def test_unpublished_statement_cannot_be_cited(client):
+    draft = StatementFactory(draft=True)
+    assert client.get(reverse("statements:cite_bibtex", args=[draft.pk])).status_code == 404
+    assert client.get(reverse("statements:cite_csl", args=[draft.pk])).status_code == 404
+
+
+def test_json_ld_quotation(client, statement):
+    data = json_ld_of(client.get(statement.get_absolute_url()).content.decode())
+    assert data["@type"] == "Quotation"
+    assert data["spokenByCharacter"] == {"@type": "Person", "name": statement.speaker.name}
+    assert data["dateCreated"] == "2024-03-01"
+    assert data["inLanguage"] == "fr"
+    assert data["isBasedOn"]["url"] == "https://news.example/depeche"
+    assert data["about"]["name"] == "Sommet de Fictionville"
+
+
+def test_json_ld_cannot_be_broken_out_of(client):
+    hostile = '</script><script>alert("x")</script><!--'
+    statement = StatementFactory(text=hostile)
+    body = client.get(statement.get_absolute_url()).content.decode()
+    assert "<script>alert" not in body
+    assert json_ld_of(body)["text"] == hostile
+
+
+def test_sharing_tags_are_escaped(client):
+    statement = StatementFactory(text='"><img src=x onerror=alert(1)>')
+    body = client.get(statement.get_absolute_url()).content.decode()
+    assert '<meta property="og:description" content="“&quot;&gt;&lt;img src=x onerror=alert(1)&gt;”">' in body
+    assert "<img src=x" not in body
+
+
+def test_sitemap_lists_published_statements_only(client, seed):
+    draft = StatementFactory(draft=True)
+    body = client.get("/sitemap.xml").content.decode()
+    published = Statement.objects.published().first()
+    assert f"/statements/{published.pk}/</loc>" in body
+    assert f"/statements/{draft.pk}/</loc>" not in body
+    assert "/speakers/mark-rutte/</loc>" in body
+    assert "/countries/germany/</loc>" in body
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
+    body = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body
