@@ -1,0 +1,140 @@
+"""The API's representations. Every object carries its stable id, its API URL and, where
+it has one, the public page's URL; related objects come as small references."""
+
+from rest_framework import serializers
+
+from ..models import Country, Organisation, Role, Source, Speaker, Statement, Summit, Topic, Translation
+
+
+class PublicPageField(serializers.SerializerMethodField):
+    """The absolute URL of the object's public page."""
+
+    def __init__(self, **kwargs):
+        super().__init__(method_name="_public_page", **kwargs)
+
+
+class PublicPageMixin:
+    def _public_page(self, obj) -> str:
+        request = self.context.get("request")
+        url = obj.get_absolute_url()
+        return request.build_absolute_uri(url) if request else url
+
+
+class CountrySerializer(PublicPageMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:country-detail", lookup_field="iso_alpha2")
+    page = PublicPageField()
+
+    class Meta:
+        model = Country
+        fields = ["iso_alpha2", "iso_alpha3", "name_en", "name_fr", "slug", "url", "page"]
+
+
+class OrganisationSerializer(PublicPageMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:organisation-detail")
+    page = PublicPageField()
+    country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "short_name", "aliases", "kind", "country", "wikidata_id", "website", "url", "page"]
+
+
+class RoleSerializer(serializers.ModelSerializer):
+    country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True)
+    organisation = serializers.HyperlinkedRelatedField(view_name="api:organisation-detail", read_only=True)
+
+    class Meta:
+        model = Role
+        fields = ["id", "title", "language", "country", "organisation", "start_date", "end_date"]
+
+
+class SpeakerSerializer(PublicPageMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:speaker-detail")
+    page = PublicPageField()
+    country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True)
+    aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
+    roles = RoleSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Speaker
+        fields = [
+            "id", "name", "sort_name", "kind", "native_name", "aliases", "country", "wikidata_id", "bio", "roles",
+            "url", "page",
+        ]  # fmt: skip
+
+
+class SummitSerializer(PublicPageMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:summit-detail")
+    page = PublicPageField()
+    host_country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True)
+    participant_countries = serializers.SlugRelatedField(slug_field="iso_alpha2", many=True, read_only=True)
+    participant_organisations = serializers.HyperlinkedRelatedField(
+        view_name="api:organisation-detail", many=True, read_only=True
+    )
+
+    class Meta:
+        model = Summit
+        fields = [
+            "id", "name", "kind", "start_date", "end_date", "city", "venue", "host_country", "participant_countries",
+            "participant_organisations", "description", "official_url", "url", "page",
+        ]  # fmt: skip
+
+
+class TopicSerializer(PublicPageMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:topic-detail")
+    page = PublicPageField()
+
+    class Meta:
+        model = Topic
+        fields = ["id", "slug", "name_en", "name_fr", "description", "url", "page"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
+    link = serializers.URLField(source="url", read_only=True, help_text="The document's own address.")
+    outlet = serializers.HyperlinkedRelatedField(view_name="api:organisation-detail", read_only=True)
+    reported_in = serializers.HyperlinkedRelatedField(view_name="api:source-detail", read_only=True)
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "kind",
+            "outlet",
+            "title",
+            "link",
+            "archived_url",
+            "published_on",
+            "language",
+            "reported_in",
+            "url",
+        ]
+
+
+class TranslationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Translation
+        fields = ["language", "text", "translator_kind", "translator_name"]
+
+
+class StatementSerializer(PublicPageMixin, serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail")
+    page = PublicPageField()
+    speaker = serializers.HyperlinkedRelatedField(view_name="api:speaker-detail", read_only=True)
+    speaker_name = serializers.CharField(source="speaker.name", read_only=True)
+    role = serializers.CharField(source="role.title", read_only=True, allow_null=True)
+    country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True)
+    summit = serializers.HyperlinkedRelatedField(view_name="api:summit-detail", read_only=True)
+    source = serializers.HyperlinkedRelatedField(view_name="api:source-detail", read_only=True)
+    topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    countries_mentioned = serializers.SlugRelatedField(slug_field="iso_alpha2", many=True, read_only=True)
+    answers = serializers.HyperlinkedRelatedField(view_name="api:statement-detail", read_only=True)
+    translations = TranslationSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Statement
+        fields = [
+            "id", "url", "page", "text", "language", "attribution", "wording", "speaker", "speaker_name", "role",
+            "country", "date", "date_precision", "summit", "place", "source", "topics", "countries_mentioned",
+            "answers", "translations", "published_at",
+        ]  # fmt: skip

@@ -1,0 +1,22 @@
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from . import views
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("statements", views.StatementViewSet, basename="statement")
+router.register("speakers", views.SpeakerViewSet, basename="speaker")
+router.register("countries", views.CountryViewSet, basename="country")
+router.register("organisations", views.OrganisationViewSet, basename="organisation")
+router.register("summits", views.SummitViewSet, basename="summit")
+router.register("topics", views.TopicViewSet, basename="topic")
+router.register("sources", views.SourceViewSet, basename="source")
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("", include(router.urls)),
+]

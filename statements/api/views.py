@@ -1,0 +1,109 @@
+"""The read-only JSON API. Statements are filtered by the very FilterSet the pages use
+(statements.filters.StatementFilter), so a parameter means the same thing in both."""
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework import viewsets
+from rest_framework.pagination import CursorPagination, PageNumberPagination
+
+from ..filters import SpeakerFilter, StatementFilter
+from ..models import Country, Organisation, Role, Source, Speaker, Statement, Summit, Topic
+from . import serializers
+
+
+class ApiStatementFilter(StatementFilter):
+    """The pages' filters; order and page size belong to the cursor pagination here."""
+
+    sort = None
+    per_page = None
+
+
+class StatementCursor(CursorPagination):
+    """Stable pages however many statements are added meanwhile: newest first."""
+
+    ordering = ("-date", "-id")
+    page_size = 50
+    page_size_query_param = "per_page"
+    max_page_size = 100
+
+
+class Pages(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "per_page"
+    max_page_size = 100
+
+
+class StatementViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published statements, newest first. Filters as on /statements/: q, country, speaker,
+    organisation, summit, topic, mentions, language, wording, date_from, date_to, year."""
+
+    serializer_class = serializers.StatementSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = ApiStatementFilter
+    pagination_class = StatementCursor
+
+    def get_queryset(self):
+        return (
+            Statement.objects.published()
+            .defer("search_vector")
+            .select_related("speaker", "role", "country", "summit", "source")
+            .prefetch_related("topics", "countries_mentioned", "translations")
+        )
+
+
+class SpeakerViewSet(viewsets.ReadOnlyModelViewSet):
+    """Speakers with their roles. `q` searches names and aliases, tolerant of accents and typos."""
+
+    serializer_class = serializers.SpeakerSerializer
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = SpeakerFilter
+    pagination_class = Pages
+
+    def get_queryset(self):
+        roles = Role.objects.select_related("country", "organisation")
+        return (
+            Speaker.objects.select_related("country")
+            .prefetch_related("aliases", Prefetch("roles", queryset=roles))
+            .order_by("sort_name", "id")
+        )
+
+
+class CountryViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.CountrySerializer
+    queryset = Country.objects.order_by("iso_alpha2")
+    lookup_field = "iso_alpha2"
+    lookup_value_regex = "[A-Z]{2}"
+    pagination_class = Pages
+
+
+class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.OrganisationSerializer
+    queryset = Organisation.objects.select_related("country").order_by("name", "id")
+    pagination_class = Pages
+
+
+class SummitViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.SummitSerializer
+    queryset = (
+        Summit.objects.select_related("host_country")
+        .prefetch_related("participant_countries", "participant_organisations")
+        .order_by("-start_date", "id")
+    )
+    pagination_class = Pages
+
+
+class TopicViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = serializers.TopicSerializer
+    queryset = Topic.objects.order_by("name_en", "id")
+    pagination_class = Pages
+
+
+class SourceViewSet(viewsets.ReadOnlyModelViewSet):
+    """Sources of published statements (never their pasted full text)."""
+
+    serializer_class = serializers.SourceSerializer
+    pagination_class = Pages
+
+    def get_queryset(self):
+        cited = Statement.objects.published().filter(source=OuterRef("pk"))
+        return Source.objects.filter(Exists(cited)).order_by("-published_on", "id")
