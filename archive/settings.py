@@ -194,6 +194,10 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI from the drf-spectacular-sidecar package: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "statements.api.schema.add_error_responses",
+    ],
 }
 
 LOGGING = {

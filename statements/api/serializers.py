@@ -1,9 +1,19 @@
 """The API's representations. Every object carries its stable id, its API URL and, where
 it has one, the public page's URL; related objects come as small references."""
 
+from django.db import models
 from rest_framework import serializers
 
 from ..models import Country, Organisation, Role, Source, Speaker, Statement, Summit, Topic, Translation
+
+
+class ArchiveSerializer(serializers.ModelSerializer):
+    # Optional web addresses are stored as "" when absent: plain strings in the schema,
+    # since "" is not a valid "uri".
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.URLField: serializers.CharField,
+    }
 
 
 class PublicPageField(serializers.SerializerMethodField):
@@ -20,7 +30,7 @@ class PublicPageMixin:
         return request.build_absolute_uri(url) if request else url
 
 
-class CountrySerializer(PublicPageMixin, serializers.ModelSerializer):
+class CountrySerializer(PublicPageMixin, ArchiveSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:country-detail", lookup_field="iso_alpha2")
     page = PublicPageField()
 
@@ -29,29 +39,31 @@ class CountrySerializer(PublicPageMixin, serializers.ModelSerializer):
         fields = ["iso_alpha2", "iso_alpha3", "name_en", "name_fr", "slug", "url", "page"]
 
 
-class OrganisationSerializer(PublicPageMixin, serializers.ModelSerializer):
+class OrganisationSerializer(PublicPageMixin, ArchiveSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:organisation-detail")
     page = PublicPageField()
-    country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True)
+    country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True, allow_null=True)
 
     class Meta:
         model = Organisation
         fields = ["id", "name", "short_name", "aliases", "kind", "country", "wikidata_id", "website", "url", "page"]
 
 
-class RoleSerializer(serializers.ModelSerializer):
-    country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True)
-    organisation = serializers.HyperlinkedRelatedField(view_name="api:organisation-detail", read_only=True)
+class RoleSerializer(ArchiveSerializer):
+    country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True, allow_null=True)
+    organisation = serializers.HyperlinkedRelatedField(
+        view_name="api:organisation-detail", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Role
         fields = ["id", "title", "language", "country", "organisation", "start_date", "end_date"]
 
 
-class SpeakerSerializer(PublicPageMixin, serializers.ModelSerializer):
+class SpeakerSerializer(PublicPageMixin, ArchiveSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:speaker-detail")
     page = PublicPageField()
-    country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True)
+    country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True, allow_null=True)
     aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
     roles = RoleSerializer(many=True, read_only=True)
 
@@ -63,10 +75,10 @@ class SpeakerSerializer(PublicPageMixin, serializers.ModelSerializer):
         ]  # fmt: skip
 
 
-class SummitSerializer(PublicPageMixin, serializers.ModelSerializer):
+class SummitSerializer(PublicPageMixin, ArchiveSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:summit-detail")
     page = PublicPageField()
-    host_country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True)
+    host_country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True, allow_null=True)
     participant_countries = serializers.SlugRelatedField(slug_field="iso_alpha2", many=True, read_only=True)
     participant_organisations = serializers.HyperlinkedRelatedField(
         view_name="api:organisation-detail", many=True, read_only=True
@@ -80,7 +92,7 @@ class SummitSerializer(PublicPageMixin, serializers.ModelSerializer):
         ]  # fmt: skip
 
 
-class TopicSerializer(PublicPageMixin, serializers.ModelSerializer):
+class TopicSerializer(PublicPageMixin, ArchiveSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:topic-detail")
     page = PublicPageField()
 
@@ -89,11 +101,11 @@ class TopicSerializer(PublicPageMixin, serializers.ModelSerializer):
         fields = ["id", "slug", "name_en", "name_fr", "description", "url", "page"]
 
 
-class SourceSerializer(serializers.ModelSerializer):
+class SourceSerializer(ArchiveSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
-    link = serializers.URLField(source="url", read_only=True, help_text="The document's own address.")
-    outlet = serializers.HyperlinkedRelatedField(view_name="api:organisation-detail", read_only=True)
-    reported_in = serializers.HyperlinkedRelatedField(view_name="api:source-detail", read_only=True)
+    link = serializers.CharField(source="url", read_only=True, help_text="The document's own address, if any.")
+    outlet = serializers.HyperlinkedRelatedField(view_name="api:organisation-detail", read_only=True, allow_null=True)
+    reported_in = serializers.HyperlinkedRelatedField(view_name="api:source-detail", read_only=True, allow_null=True)
 
     class Meta:
         model = Source
@@ -111,24 +123,24 @@ class SourceSerializer(serializers.ModelSerializer):
         ]
 
 
-class TranslationSerializer(serializers.ModelSerializer):
+class TranslationSerializer(ArchiveSerializer):
     class Meta:
         model = Translation
         fields = ["language", "text", "translator_kind", "translator_name"]
 
 
-class StatementSerializer(PublicPageMixin, serializers.ModelSerializer):
+class StatementSerializer(PublicPageMixin, ArchiveSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail")
     page = PublicPageField()
     speaker = serializers.HyperlinkedRelatedField(view_name="api:speaker-detail", read_only=True)
     speaker_name = serializers.CharField(source="speaker.name", read_only=True)
     role = serializers.CharField(source="role.title", read_only=True, allow_null=True)
-    country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True)
-    summit = serializers.HyperlinkedRelatedField(view_name="api:summit-detail", read_only=True)
+    country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True, allow_null=True)
+    summit = serializers.HyperlinkedRelatedField(view_name="api:summit-detail", read_only=True, allow_null=True)
     source = serializers.HyperlinkedRelatedField(view_name="api:source-detail", read_only=True)
     topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     countries_mentioned = serializers.SlugRelatedField(slug_field="iso_alpha2", many=True, read_only=True)
-    answers = serializers.HyperlinkedRelatedField(view_name="api:statement-detail", read_only=True)
+    answers = serializers.HyperlinkedRelatedField(view_name="api:statement-detail", read_only=True, allow_null=True)
     translations = TranslationSerializer(many=True, read_only=True)
 
     class Meta:
