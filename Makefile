@@ -15,11 +15,20 @@ else
 DB_START := scripts/devdb.sh start
 endif
 
-.PHONY: run test setup install db db-stop migrate data static browser lint format migrations-check clean bench
+.PHONY: run serve test setup install db db-stop migrate data static browser lint format migrations-check clean bench
 
 run: setup ## Set everything up and serve the archive on http://$(HOST):$(PORT)
 	@$(PY) manage.py local_accounts --url "http://$(HOST):$(PORT)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# Production mode on this machine: gunicorn, DEBUG off, WhiteNoise's compressed hashed
+# static files, plain http (HTTPS=0; behind a TLS proxy leave HTTPS unset). The secret key
+# is SECRET_KEY, or one generated once into var/secret_key.
+serve: setup ## Set everything up and serve in production mode with gunicorn
+	@test -s var/secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	@$(PY) manage.py local_accounts --url "http://$(HOST):$(PORT)"
+	DEBUG=0 HTTPS=$${HTTPS:-0} SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" HOST=$(HOST) PORT=$(PORT) \
+		$(VENV)/bin/gunicorn -c gunicorn.conf.py
 
 test: setup browser migrations-check ## Set everything up and run the whole test suite
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -51,8 +60,10 @@ data: ## Load the countries and the seed dataset, create the editorial groups (i
 	$(PY) manage.py load_seed
 	$(PY) manage.py setup_groups
 
+# Built as production mode serves them (compressed, hashed names); development serves
+# the sources directly.
 static:
-	$(PY) manage.py collectstatic --no-input --verbosity 0
+	DEBUG=0 HTTPS=0 SECRET_KEY=collectstatic-only $(PY) manage.py collectstatic --no-input --verbosity 0
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
 browser: ## Install Debian's chromium for the browser tests when missing and possible

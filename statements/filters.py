@@ -12,6 +12,8 @@ import pycountry
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from .models import Country, Organisation, Speaker, Statement, Summit, Topic
 from .widgets import CompactSelectMultiple
@@ -22,6 +24,11 @@ LANGUAGE_CHOICES = sorted(
     ((language.alpha_2, language.name) for language in pycountry.languages if hasattr(language, "alpha_2")),
     key=lambda choice: choice[1],
 )
+
+
+@extend_schema_field(OpenApiTypes.STR)  # in the API schema: the code or slug the URL takes
+class ReferenceFilter(django_filters.ModelMultipleChoiceFilter):
+    """Any of several rows, named in the URL by ISO code or slug (to_field_name)."""
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -40,7 +47,7 @@ class StatementFilter(django_filters.FilterSet):
         max_length=SEARCH_MAX_LENGTH,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("Words, “a phrase”, -exclude, OR")}),
     )
-    country = django_filters.ModelMultipleChoiceFilter(
+    country = ReferenceFilter(
         label=_("Country"),
         field_name="country",
         queryset=Country.objects.all(),
@@ -48,7 +55,7 @@ class StatementFilter(django_filters.FilterSet):
         method="filter_in",
         widget=CompactSelectMultiple(attrs={"size": 6}),
     )
-    speaker = django_filters.ModelMultipleChoiceFilter(
+    speaker = ReferenceFilter(
         label=_("Speaker"),
         field_name="speaker",
         queryset=Speaker.objects.all(),
@@ -56,14 +63,14 @@ class StatementFilter(django_filters.FilterSet):
         method="filter_in",
         widget=forms.MultipleHiddenInput,
     )
-    organisation = django_filters.ModelMultipleChoiceFilter(
+    organisation = ReferenceFilter(
         label=_("Organisation"),
         queryset=Organisation.objects.all(),
         to_field_name="slug",
         method="filter_organisation",
         widget=forms.MultipleHiddenInput,
     )
-    summit = django_filters.ModelMultipleChoiceFilter(
+    summit = ReferenceFilter(
         label=_("Summit"),
         field_name="summit",
         queryset=Summit.objects.all(),
@@ -71,14 +78,14 @@ class StatementFilter(django_filters.FilterSet):
         method="filter_in",
         widget=forms.MultipleHiddenInput,
     )
-    topic = django_filters.ModelMultipleChoiceFilter(
+    topic = ReferenceFilter(
         label=_("Topic"),
         queryset=Topic.objects.all(),
         to_field_name="slug",
         method="filter_topic",
         widget=CompactSelectMultiple(attrs={"size": 4}),
     )
-    mentions = django_filters.ModelMultipleChoiceFilter(
+    mentions = ReferenceFilter(
         label=_("Mentions country"),
         queryset=Country.objects.all(),
         to_field_name="iso_alpha2",

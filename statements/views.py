@@ -4,6 +4,7 @@ for the one exception: a retracted statement's permalink says it was retracted).
 import json
 
 from django.conf import settings
+from django.db import DatabaseError, connection
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -253,3 +254,13 @@ def json_for_script(data) -> str:
     return mark_safe(  # noqa: S308 — the escapes below make it inert in HTML
         json.dumps(data, ensure_ascii=False).translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
     )
+
+
+def healthz(request):
+    """For a load balancer: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,15 @@
+"""gunicorn settings for `make serve` (production mode). HOST, PORT and WEB_CONCURRENCY override."""
+
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+# The usual rule for synchronous workers: two per core, plus one.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+wsgi_app = "archive.wsgi:application"
+timeout = 30
+graceful_timeout = 20
+accesslog = "-"
+errorlog = "-"
+# A web worker's queries may each run 10 s at most (see DB_STATEMENT_TIMEOUT_MS in settings).
+raw_env = [f"DB_STATEMENT_TIMEOUT_MS={os.environ.get('DB_STATEMENT_TIMEOUT_MS', '10000')}"]
