@@ -157,9 +157,6 @@ class SpeakerQuerySet(models.QuerySet):
     # while a different name sharing a few letters stays below.
     NAME_SIMILARITY_THRESHOLD = 0.45
 
-    def people(self):
-        return self.filter(kind=Speaker.Kind.PERSON)
-
     def matching_name(self, text: str):
         """Speakers whose name, native name or an alias resembles `text`, best match first.
 
@@ -182,11 +179,6 @@ class SpeakerQuerySet(models.QuerySet):
             )
             .filter(name_similarity__gte=self.NAME_SIMILARITY_THRESHOLD)
             .order_by("-name_similarity", "sort_name")
-        )
-
-    def with_statement_counts(self):
-        return self.annotate(
-            statement_count=models.Count("statements", filter=Q(statements__status=StatementStatus.PUBLISHED))
         )
 
 
