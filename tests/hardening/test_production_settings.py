@@ -21,7 +21,10 @@ PRODUCTION = {
 
 
 def run(*args, **env):
-    environment = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "HTTPS"}}
+    # A clean environment: nothing of the test session's own (the browser tests allow
+    # Django's async-unsafe calls, which check --deploy rightly refuses).
+    ignored = {"DEBUG", "SECRET_KEY", "HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {key: value for key, value in os.environ.items() if key not in ignored}
     environment.update(env)
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
