@@ -12,11 +12,13 @@ from pathlib import Path
 
 import pycountry
 from django.contrib.auth.models import Group, Permission
+from django.contrib.postgres.search import TrigramSimilarity
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from .extraction import Candidate, KnownSpeaker, extract
 from .models import (
     Country,
     Organisation,
@@ -438,3 +440,77 @@ def ensure_editorial_groups() -> tuple[Group, Group]:
     editors.permissions.set(permissions.filter(codename__in=_EDITOR_PERMISSIONS))
     chiefs.permissions.set(permissions.filter(codename__in=_EDITOR_PERMISSIONS + _CHIEF_EXTRA_PERMISSIONS))
     return editors, chiefs
+
+
+# --- Quote extraction ---------------------------------------------------------------
+
+
+def known_speakers(*, on: datetime.date) -> list[KnownSpeaker]:
+    """What the extractor may match: every speaker's names, aliases and roles held `on`."""
+    speakers = Speaker.objects.prefetch_related("aliases", "roles")
+    return [
+        KnownSpeaker(
+            id=speaker.pk,
+            name=speaker.name,
+            names=[speaker.name, speaker.native_name, *(alias.name for alias in speaker.aliases.all())],
+            titles=[role.title for role in speaker.roles.all() if role.held_on(on)],
+            anonymous=speaker.kind != Speaker.Kind.PERSON,
+        )
+        for speaker in speakers
+    ]
+
+
+def extract_candidates(*, text: str, published: datetime.date, language: str) -> list[Candidate]:
+    return extract(text, published=published, language=language, speakers=known_speakers(on=published))
+
+
+@dataclass
+class ImportResult:
+    created: list[Statement] = field(default_factory=list)
+    duplicates: list[tuple[Candidate, Statement]] = field(default_factory=list)
+
+
+# Same threshold as the admin's duplicate warning: the same quote with other punctuation.
+IMPORT_DUPLICATE_SIMILARITY = 0.6
+
+
+@transaction.atomic
+def import_candidates(*, source: Source, candidates: list[Candidate], user) -> ImportResult:
+    """Turn the chosen candidates into draft statements of `source`, in article order.
+
+    A candidate whose speaker already has a statement with nearly the same text (trigram
+    similarity, as the admin warns) is not imported again: importing an article twice
+    creates nothing the second time. Candidates must have a known speaker.
+    """
+    result = ImportResult()
+    for position, candidate in enumerate(candidates, start=1):
+        if candidate.speaker_id is None:
+            raise ValueError(f"Candidate {candidate.text[:40]!r} has no speaker: choose or create one first.")
+        duplicate = (
+            Statement.objects.filter(speaker_id=candidate.speaker_id)
+            .annotate(similarity=TrigramSimilarity("text", candidate.text))
+            .filter(similarity__gte=IMPORT_DUPLICATE_SIMILARITY)
+            .order_by("-similarity")
+            .first()
+        )
+        if duplicate:
+            result.duplicates.append((candidate, duplicate))
+            continue
+        statement = Statement(
+            text=candidate.text,
+            language=candidate.language,
+            attribution=candidate.attribution,
+            wording=candidate.wording,
+            speaker_id=candidate.speaker_id,
+            date=datetime.date.fromisoformat(candidate.date),
+            source=source,
+            source_position=position,
+            status=Statement.Status.DRAFT,
+            created_by=user,
+            updated_by=user,
+        )
+        fill_filing(statement=statement)
+        statement.full_clean()
+        statement.save()
+        result.created.append(statement)
+    return result
