@@ -46,5 +46,3 @@ class Command(BaseCommand):
         if not candidates:
             self.stdout.write("No statement found.")
 
-
-_json = _json_module
