@@ -34,7 +34,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         if json:
             self.stdout.write(
-                _json.dumps([candidate.as_dict() for candidate in candidates], ensure_ascii=False, indent=2)
+                json.dumps([candidate.as_dict() for candidate in candidates], ensure_ascii=False, indent=2)
             )
             return
         for number, candidate in enumerate(candidates, start=1):
