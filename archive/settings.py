@@ -279,4 +279,6 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    # django-axes announces itself at every start; keep its warnings only.
+    "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -36,7 +36,8 @@ FR_VERBS = (
     r"a(?:vait)?\s+(?:aussi\s+|encore\s+|également\s+|notamment\s+)?"
     r"(?:dit|déclaré|affirmé|annoncé|averti|martelé|indiqué|ajouté|répété|dénoncé|détaillé|souligné|assuré|"
     r"estimé|expliqué|précisé|prévenu|rappelé|insisté|jugé|confirmé|lancé|reconnu|admis|promis|demandé|"
-    r"fait savoir|poursuivi|conclu|tranché|insisté|déploré|salué|réagi|écrit|tweeté)"
+    r"fait savoir|poursuivi|conclu|tranché|déploré|salué|réagi|écrit|tweeté|répliqué|rétorqué|répondu|"
+    r"observé|noté|regretté|plaidé|exhorté|menacé|réaffirmé|fait valoir)"
 )
 FR_INVERTED = (
     r"a-t-(?:il|elle)\s+(?:aussi\s+|encore\s+|également\s+)?"
@@ -141,7 +142,8 @@ class _Speakers:
         if best:
             self._remember(best[2])
             return best[2], "existing", best[3], best[4]
-        if re.search(r"\b(?:la|le)\s+meme\s+source\b|\bthe same source\b", folded) and self.last_anonymous:
+        same = r"\b(?:la|le)\s+meme\s+source\b|\bthe\s+(?:same\s+)?(?:source|official|diplomat)\b"
+        if re.search(same, folded) and self.last_anonymous:
             self._remember(self.last_anonymous)
             return self.last_anonymous, "existing", "la même source", 0.8
         source = re.search(r"\b(?:une|a|an)\s+(source\s+[\w\s'-]+?|[\w\s'-]*?source)\b", phrase, re.I)
@@ -214,19 +216,26 @@ def _merge_incises(body: str, quotes: list[tuple[int, int, str]]) -> list[tuple[
     return merged
 
 
-TRAILING_FR = re.compile(rf",\s+((?:{FR_VERBS}|{FR_INVERTED})\b.*)$", re.I | re.S)
+# "…, a annoncé jeudi X." — but not "…, X a affirmé que …", whose statement follows the verb.
+TRAILING_FR = re.compile(
+    rf",\s+((?:(?:{FR_VERBS})(?!\s+(?:\w+\s+)?(?:que\b|qu['’]))|{FR_INVERTED})\b.*)$", re.I | re.S
+)
 TRAILING_SELON = re.compile(r",\s+(selon\s+.+)$", re.I | re.S)
+DAY_WORDS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui)"
 LEADING_FR = re.compile(
-    rf"^(.{{2,160}}?)\s+(?:{FR_VERBS})\s+(?:jeudi\s+|mercredi\s+|hier\s+)?(?:que\s+|qu['’])(.+)$", re.I | re.S
+    rf"^(.{{2,200}}?)\s+(?:{FR_VERBS})\s+(?:{DAY_WORDS}\s+)?(?:que\s+|qu['’])(.+)$", re.I | re.S
 )
 LEADING_FR_DIRECT = re.compile(rf"^(.{{2,400}}?)\s+(?:(?:{FR_VERBS})(?:\s+que)?|{FR_REFLEXIVE})\s*:?\s*$", re.I | re.S)
 LEADING_FR_NO_QUE = re.compile(
-    rf"^((?:L[ae]|Les)\s+[A-ZÀ-Ý][\w'-]+)\s+({FR_VERBS})\s+(?:jeudi|mercredi|mardi|lundi|vendredi|samedi|dimanche|hier)?\s*(.+)$",
+    rf"^((?:L[ae]|Les)\s+[A-ZÀ-Ý][\w'-]+)\s+({FR_VERBS})\s+(?:{DAY_WORDS})?\s*(.+)$",
     re.S,
 )
 SELON_LEADING = re.compile(r"^selon\s+([^,]{2,120}),\s+(.+)$", re.I | re.S)
-TRAILING_EN = re.compile(rf",\s+((?:[^,]{{1,120}}\s+{EN_VERBS}|{EN_VERBS}\s+[^,]{{1,120}}).*)$", re.I | re.S)
-LEADING_EN = re.compile(rf"^(.{{2,160}}?)\s+{EN_VERBS}\s+(?:on\s+\w+\s+)?that\s+(.+)$", re.I | re.S)
+# "…, the minister said." / "…, said the minister on Friday.": the attribution ends the sentence.
+TRAILING_EN = re.compile(
+    rf",\s+((?:[\w .'-]{{1,80}}\s+{EN_VERBS}|{EN_VERBS}\s+[\w .'-]{{1,80}})(?:\s+on\s+\w+)?)$", re.I | re.S
+)
+LEADING_EN = re.compile(rf"^(.{{2,200}}?)\s+{EN_VERBS}\s+(?:on\s+\w+\s+)?(?:that\s+)?(.+)$", re.I | re.S)
 LEADING_EN_DIRECT = re.compile(rf"^(.{{2,400}}?)\s+{EN_VERBS}(?:\s+on\s+\w+)?\s*:?\s*$", re.I | re.S)
 ACCORDING_EN = re.compile(r",\s+(according to\s+.+)$", re.I | re.S)
 
@@ -314,7 +323,7 @@ def _from_sentence(sentence, start, published, language, resolver) -> list[Candi
             after = f", {incise}" if incise else body[quote_end:]
             before = body[:quote_start]
             trailing = re.match(
-                rf"^\s*,\s*((?:{FR_VERBS}|{FR_INVERTED}|[^,]{{0,120}}\b{EN_VERBS}|{EN_VERBS}).*)$", after, re.I | re.S
+                rf"^\s*,?\s*((?:{FR_VERBS}|{FR_INVERTED}|[^,]{{0,120}}\b{EN_VERBS}|{EN_VERBS}).*)$", after, re.I | re.S
             )
             leading = LEADING_FR_DIRECT.match(before.rstrip()) or LEADING_EN_DIRECT.match(before.rstrip())
             # A quotation followed by its attribution must open the sentence; one that
