@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import services
+from . import importing, services
 from .models import (
     Country,
     Organisation,
@@ -195,9 +195,11 @@ DUPLICATE_SIMILARITY = 0.6
 class StatementAdmin(SimpleHistoryAdmin):
     form = StatementAdminForm
     change_form_template = "admin/statements/statement/change_form.html"
+    change_list_template = "admin/statements/statement/change_list.html"
     list_display = ["excerpt", "speaker", "date", "wording", "status"]
     list_filter = [
         "status",
+        ("source", admin.RelatedOnlyFieldListFilter),
         "wording",
         "language",
         ("country", admin.RelatedOnlyFieldListFilter),
@@ -323,6 +325,18 @@ class StatementAdmin(SimpleHistoryAdmin):
     def get_urls(self):
         return [
             path("role-on/", self.admin_site.admin_view(self.role_on_view), name="statements_statement_role_on"),
+            path(
+                "import/",
+                self.admin_site.admin_view(lambda request: importing.import_article_view(self, request)),
+                name="statements_statement_import",
+            ),
+            path(
+                "import/<int:source_id>/",
+                self.admin_site.admin_view(
+                    lambda request, source_id: importing.import_candidates_view(self, request, source_id)
+                ),
+                name="statements_statement_import_candidates",
+            ),
             path(
                 "<path:object_id>/retract/",
                 self.admin_site.admin_view(self.retract_view),

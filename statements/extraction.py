@@ -217,14 +217,10 @@ def _merge_incises(body: str, quotes: list[tuple[int, int, str]]) -> list[tuple[
 
 
 # "…, a annoncé jeudi X." — but not "…, X a affirmé que …", whose statement follows the verb.
-TRAILING_FR = re.compile(
-    rf",\s+((?:(?:{FR_VERBS})(?!\s+(?:\w+\s+)?(?:que\b|qu['’]))|{FR_INVERTED})\b.*)$", re.I | re.S
-)
+TRAILING_FR = re.compile(rf",\s+((?:(?:{FR_VERBS})(?!\s+(?:\w+\s+)?(?:que\b|qu['’]))|{FR_INVERTED})\b.*)$", re.I | re.S)
 TRAILING_SELON = re.compile(r",\s+(selon\s+.+)$", re.I | re.S)
 DAY_WORDS = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui)"
-LEADING_FR = re.compile(
-    rf"^(.{{2,200}}?)\s+(?:{FR_VERBS})\s+(?:{DAY_WORDS}\s+)?(?:que\s+|qu['’])(.+)$", re.I | re.S
-)
+LEADING_FR = re.compile(rf"^(.{{2,200}}?)\s+(?:{FR_VERBS})\s+(?:{DAY_WORDS}\s+)?(?:que\s+|qu['’])(.+)$", re.I | re.S)
 LEADING_FR_DIRECT = re.compile(rf"^(.{{2,400}}?)\s+(?:(?:{FR_VERBS})(?:\s+que)?|{FR_REFLEXIVE})\s*:?\s*$", re.I | re.S)
 LEADING_FR_NO_QUE = re.compile(
     rf"^((?:L[ae]|Les)\s+[A-ZÀ-Ý][\w'-]+)\s+({FR_VERBS})\s+(?:{DAY_WORDS})?\s*(.+)$",

@@ -45,4 +45,3 @@ class Command(BaseCommand):
             )
         if not candidates:
             self.stdout.write("No statement found.")
-

@@ -1,0 +1,101 @@
+"""An editor pastes an article, confirms the statements found, and gets drafts."""
+
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from statements.models import Source, Statement
+
+pytestmark = pytest.mark.django_db
+ARTICLE = (Path(__file__).parent.parent.parent / "statements" / "seed" / "paris-2025-09-04.article.txt").read_text()
+IMPORT = reverse("admin:statements_statement_import")
+
+
+def paste(client, text=ARTICLE, **extra):
+    data = {"text": text, "title": "Un article", "url": "https://news.example/article", "published_on": "2025-09-04",
+            "language": "fr", **extra}  # fmt: skip
+    return client.post(IMPORT, data)
+
+
+def confirm_all(client, response):
+    """Post the candidates form as shown, every proposed row ticked as the page ticks it."""
+    formset = response.context["formset"]
+    data = {f"form-{key}": value for key, value in formset.management_form.initial.items()}
+    for index, form in enumerate(formset.forms):
+        for name in form.fields:
+            value = form.initial.get(name)
+            if name == "include":
+                if value:
+                    data[f"form-{index}-include"] = "on"
+            elif value is not None:
+                data[f"form-{index}-{name}"] = value
+    return client.post(response.request["PATH_INFO"], data)
+
+
+def test_pasting_an_article_stores_the_source_with_its_text(editor_client, seed):
+    response = paste(editor_client)
+    source = Source.objects.get(url="https://news.example/article")
+    assert response.status_code == 302
+    assert source.full_text.startswith("date 2025-09-04")
+
+
+def test_candidates_are_shown_with_speakers_and_wording(editor_client, seed):
+    page = editor_client.get(paste(editor_client).url)
+    forms = page.context["formset"].forms
+    assert len(forms) == 19
+    first = forms[0].initial
+    assert first["wording"] == "reported"
+    assert first["include"] is True
+    assert "Emmanuel Macron" in page.content.decode()
+
+
+def test_importing_the_same_article_twice_creates_nothing_the_second_time(editor_client, seed):
+    published = Statement.objects.published().count()
+    confirm_all(editor_client, editor_client.get(paste(editor_client, url="https://news.example/un").url))
+    after_first = Statement.objects.count()
+    # Most statements are recognised as the seed's own; the rest become drafts.
+    assert Statement.objects.published().count() == published
+    assert after_first - published <= 2
+    confirm_all(editor_client, editor_client.get(paste(editor_client, url="https://news.example/deux").url))
+    assert Statement.objects.count() == after_first
+
+
+def test_new_article_becomes_drafts_once(editor_client, seed):
+    text = "« Nous ne signerons rien tant que la frontière restera fermée », a déclaré Emmanuel Macron jeudi."
+    page = editor_client.get(paste(editor_client, text=text).url)
+    confirm_all(editor_client, page)
+    imported = Statement.objects.get(text__startswith="Nous ne signerons rien")
+    assert (imported.status, imported.wording, imported.speaker.name) == ("draft", "verbatim", "Emmanuel Macron")
+    assert imported.date.isoformat() == "2025-09-04"
+    again = editor_client.get(paste(editor_client, text=text, url="https://news.example/bis").url)
+    confirm_all(editor_client, again)
+    assert Statement.objects.filter(text__startswith="Nous ne signerons rien").count() == 1
+
+
+def test_html_is_reduced_to_text(editor_client, seed):
+    paste(editor_client, text="<p>« Nous ne signerons rien de plus cette année », a dit Emmanuel Macron.</p>")
+    assert Source.objects.get(url="https://news.example/article").full_text.startswith("« Nous ne signerons")
+
+
+def test_empty_article_is_refused_with_a_message(editor_client):
+    response = paste(editor_client, text="")
+    assert response.status_code == 200
+    assert "This field is required" in response.content.decode()
+
+
+def test_ticked_candidate_without_speaker_is_refused(editor_client, seed):
+    page = editor_client.get(
+        paste(editor_client, text="« Il faudra du temps pour reconstruire la confiance », a dit Zora Pietrangeli.").url
+    )
+    data = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000",
+            "form-0-include": "on", "form-0-text": "Il faudra du temps", "form-0-wording": "verbatim",
+            "form-0-date": "2025-09-04", "form-0-language": "fr"}  # fmt: skip
+    response = editor_client.post(page.request["PATH_INFO"], data)
+    assert "Choose the speaker" in response.content.decode()
+
+
+def test_import_needs_the_permission_to_add_statements(client, django_user_model):
+    staff = django_user_model.objects.create_user("lectrice", password="x-long-password-1", is_staff=True)
+    client.force_login(staff)
+    assert client.get(IMPORT).status_code == 403
