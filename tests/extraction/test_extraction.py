@@ -9,29 +9,15 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from statements.extraction import ExtractionError, KnownSpeaker, extract, score
+from statements.extraction import ExtractionError, extract, score
 from statements.models import Statement
 from statements.services import SEED_DATASET, extract_candidates, import_candidates
+from tests.extraction.speakers import NORTHPORT, VALMONT
 from tests.factories import SourceFactory
 
 HERE = Path(__file__).parent
 SEED_ARTICLE = SEED_DATASET.parent / "paris-2025-09-04.article.txt"
 TARGET = 0.9
-
-VALMONT = [  # invented people of an invented summit
-    KnownSpeaker(
-        1, "Hélène Marchetti", ["Hélène Marchetti", "Marchetti"], ["ministre fredonienne des Affaires étrangères"]
-    ),
-    KnownSpeaker(
-        2, "Igor Vasquez", ["Igor Vasquez"], ["porte-parole du gouvernement sylvanien", "porte-parole sylvanien"]
-    ),
-    KnownSpeaker(3, "Source diplomatique européenne", ["source diplomatique européenne"], [], anonymous=True),
-]
-NORTHPORT = [
-    KnownSpeaker(1, "Aldo Brenner", ["Aldo Brenner", "Brenner"], ["Foreign Minister"]),
-    KnownSpeaker(2, "Senior Lisden official", ["senior Lisden official"], [], anonymous=True),
-    KnownSpeaker(3, "Ines Okafor", ["Ines Okafor", "Okafor"], ["secretary general of the Coastal League"]),
-]
 
 
 def gold(name: str) -> list[dict]:
