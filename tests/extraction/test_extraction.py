@@ -173,3 +173,19 @@ def test_import_creates_drafts_once(seed, django_user_model):
     assert again.created == []
     assert len(again.duplicates) == len(found)
     assert Statement.objects.filter(source=source).count() == len(first.created)
+
+
+def test_curly_quotes_and_nested_quotes():
+    text = "“We will not accept what they call ‘a compromise’ on the harbour,” Brenner said on Thursday."
+    (found,) = extract(text, published=datetime.date(2024, 5, 17), language="en", speakers=NORTHPORT)
+    assert found.text == "We will not accept what they call ‘a compromise’ on the harbour,"
+    assert (found.speaker_name, found.wording, found.date) == ("Aldo Brenner", "verbatim", "2024-05-16")
+
+
+def test_guillemets_without_inner_spaces_and_nested_straight_quotes():
+    text = (
+        '«Nous refusons ce qu\'ils appellent un "accord équilibré" sans la moindre garantie», a dit Hélène Marchetti.'
+    )
+    (found,) = extract(text, published=datetime.date(2024, 3, 13), speakers=VALMONT)
+    assert found.text == 'Nous refusons ce qu\'ils appellent un "accord équilibré" sans la moindre garantie'
+    assert found.speaker_name == "Hélène Marchetti"
