@@ -279,6 +279,12 @@ def _sentences(line: str) -> list[str]:
     return [piece.strip() for piece in pieces if piece.strip()]
 
 
+def _speaker_phrase(attribution: str) -> str:
+    """The attribution without its reporting verb: "a dit le président français …" → "le
+    président français …". Inverted forms ("a-t-il dit") keep their pronoun for resolve()."""
+    return re.sub(rf"^(?:{FR_VERBS}|{EN_VERBS}|selon|according to)\s*", "", attribution, flags=re.I)
+
+
 def _make(text, start, attribution, resolved, wording, date, language, confidence_bonus, resolver) -> Candidate:
     speaker, proposal, printed, confidence = resolved
     key = speaker.id if speaker else None
@@ -325,41 +331,14 @@ def _from_sentence(sentence, start, published, language, resolver) -> list[Candi
             # A quotation followed by its attribution must open the sentence; one that
             # closes a longer sentence belongs to that sentence's reported statement.
             if trailing and (incise or not before.strip(" (—–-")):
-                attribution = trailing.group(1)
-                phrase = re.sub(rf"^(?:{FR_VERBS}|{FR_INVERTED}|{EN_VERBS})\s*", "", attribution, flags=re.I)
-                if re.match(rf"^{FR_INVERTED}", attribution, re.I) or re.match(r"^(?:he|she)\b", attribution, re.I):
-                    phrase = attribution
-                resolved = resolver.resolve(phrase)
-                results.append(
-                    _make(
-                        inner,
-                        at(inner),
-                        attribution,
-                        resolved,
-                        "verbatim",
-                        date,
-                        resolver=resolver,
-                        language=language,
-                        confidence_bonus=0.05,
-                    )
-                )
+                attribution, bonus = trailing.group(1), 0.05
+                resolved = resolver.resolve(_speaker_phrase(attribution))
             elif leading:
-                attribution = leading.group(0)
-                subject = re.split(r",\s+", leading.group(1))[-1]
-                resolved = resolver.resolve(subject)
-                results.append(
-                    _make(
-                        inner,
-                        at(inner),
-                        attribution,
-                        resolved,
-                        "verbatim",
-                        date,
-                        resolver=resolver,
-                        language=language,
-                        confidence_bonus=0.0,
-                    )
-                )
+                attribution, bonus = leading.group(0), 0.0
+                resolved = resolver.resolve(re.split(r",\s+", leading.group(1))[-1])
+            else:
+                continue
+            results.append(_make(inner, at(inner), attribution, resolved, "verbatim", date, language, bonus, resolver))
         if results:
             return results
 
@@ -369,10 +348,7 @@ def _from_sentence(sentence, start, published, language, resolver) -> list[Candi
         if match and len(body[: match.start()].split()) >= 4:
             content = body[: match.start()]
             attribution = match.group(1)
-            phrase = re.sub(rf"^(?:{FR_VERBS}|selon|according to)\s*", "", attribution, flags=re.I)
-            if re.match(rf"^{FR_INVERTED}", attribution, re.I):
-                phrase = attribution
-            resolved = resolver.resolve(phrase)
+            resolved = resolver.resolve(_speaker_phrase(attribution))
             return [_make(content, at(content), attribution, resolved, "reported", date, language, 0.0, resolver)]
 
     # 3. Reported speech with the attribution first: "X a affirmé que …", "selon X, …".
