@@ -25,12 +25,15 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 # Measure production mode: DEBUG off (no query log, compressed static manifest from
 # `collectstatic`, which `make bench` runs first), and the test client's host allowed.
 os.environ.update(
-    DEBUG="0", SECRET_KEY=os.environ.get("SECRET_KEY", "benchmark-only-secret"), ALLOWED_HOSTS="testserver"
+    DEBUG="0",
+    HTTPS="0",  # in-process requests are plain http
+    SECRET_KEY=os.environ.get("SECRET_KEY", "benchmark-only-secret"),
+    ALLOWED_HOSTS="testserver",
 )
 
 import django  # noqa: E402
-import psycopg  # noqa: E402
-from django.conf import settings  # noqa: E402
+
+from benchmarks.databases import use_database  # noqa: E402
 
 VOCABULARY = [
     "paix",
@@ -96,24 +99,6 @@ VOCABULARY = [
 ]
 COMMON_WORD = "sécurité"
 RARE_WORD = "zygomorphe"
-
-
-def use_bench_database() -> str:
-    database = settings.DATABASES["default"]
-    database["NAME"] = f"{database['NAME']}_bench"
-    admin = psycopg.connect(
-        dbname="postgres",
-        user=database.get("USER") or None,
-        password=database.get("PASSWORD") or None,
-        host=database.get("HOST") or None,
-        port=database.get("PORT") or None,
-        autocommit=True,
-    )
-    exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database["NAME"]]).fetchone()
-    if not exists:
-        admin.execute(f'CREATE DATABASE "{database["NAME"]}"')
-    admin.close()
-    return database["NAME"]
 
 
 def generate(count: int) -> None:
@@ -218,7 +203,7 @@ def main():
     parser.add_argument("--rebuild", action="store_true")
     options = parser.parse_args()
 
-    name = use_bench_database()
+    name = use_database("bench")
     django.setup()
     from django.core.management import call_command
     from django.test import Client

@@ -21,28 +21,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 os.environ.update(
-    DEBUG="0", SECRET_KEY=os.environ.get("SECRET_KEY", "benchmark-only-secret"), ALLOWED_HOSTS="testserver"
+    DEBUG="0",
+    HTTPS="0",  # in-process requests are plain http
+    SECRET_KEY=os.environ.get("SECRET_KEY", "benchmark-only-secret"),
+    ALLOWED_HOSTS="testserver",
 )
 
 import django  # noqa: E402
-import psycopg  # noqa: E402
-from django.conf import settings  # noqa: E402
 
-
-def use_export_database() -> None:
-    database = settings.DATABASES["default"]
-    database["NAME"] = f"{database['NAME']}_export"
-    admin = psycopg.connect(
-        dbname="postgres",
-        user=database.get("USER") or None,
-        password=database.get("PASSWORD") or None,
-        host=database.get("HOST") or None,
-        port=database.get("PORT") or None,
-        autocommit=True,
-    )
-    if not admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database["NAME"]]).fetchone():
-        admin.execute(f'CREATE DATABASE "{database["NAME"]}"')
-    admin.close()
+from benchmarks.databases import use_database  # noqa: E402
 
 
 def fill(rows: int) -> None:
@@ -86,7 +73,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     options = parser.parse_args()
-    use_export_database()
+    use_database("export")
     django.setup()
     from django.core.management import call_command
     from django.test import Client
