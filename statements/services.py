@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from .extraction import Candidate, KnownSpeaker, extract
+from .extraction import Candidate, KnownSpeaker, extract, same_statement
 from .models import (
     Country,
     Organisation,
@@ -472,27 +472,39 @@ class ImportResult:
 
 # Same threshold as the admin's duplicate warning: the same quote with other punctuation.
 IMPORT_DUPLICATE_SIMILARITY = 0.6
+# Below that, statements sharing enough trigrams are compared word by word (same_statement).
+IMPORT_CANDIDATE_SIMILARITY = 0.3
+
+
+def _existing_statement(candidate: Candidate) -> Statement | None:
+    """The speaker's statement this candidate repeats, if any: nearly the same text
+    (trigram similarity, as the admin warns), or the same words with other boundaries
+    (one text holding most of the other, as when an editor cut the quote differently)."""
+    similar = (
+        Statement.objects.filter(speaker_id=candidate.speaker_id)
+        .annotate(similarity=TrigramSimilarity("text", candidate.text))
+        .filter(similarity__gte=IMPORT_CANDIDATE_SIMILARITY)
+        .order_by("-similarity")[:10]
+    )
+    for statement in similar:
+        if statement.similarity >= IMPORT_DUPLICATE_SIMILARITY or same_statement(candidate.text, statement.text):
+            return statement
+    return None
 
 
 @transaction.atomic
 def import_candidates(*, source: Source, candidates: list[Candidate], user) -> ImportResult:
     """Turn the chosen candidates into draft statements of `source`, in article order.
 
-    A candidate whose speaker already has a statement with nearly the same text (trigram
-    similarity, as the admin warns) is not imported again: importing an article twice
-    creates nothing the second time. Candidates must have a known speaker.
+    A candidate whose speaker already has that statement (_existing_statement) is not
+    imported again: importing an article twice creates nothing the second time.
+    Candidates must have a known speaker.
     """
     result = ImportResult()
     for position, candidate in enumerate(candidates, start=1):
         if candidate.speaker_id is None:
             raise ValueError(f"Candidate {candidate.text[:40]!r} has no speaker: choose or create one first.")
-        duplicate = (
-            Statement.objects.filter(speaker_id=candidate.speaker_id)
-            .annotate(similarity=TrigramSimilarity("text", candidate.text))
-            .filter(similarity__gte=IMPORT_DUPLICATE_SIMILARITY)
-            .order_by("-similarity")
-            .first()
-        )
+        duplicate = _existing_statement(candidate)
         if duplicate:
             result.duplicates.append((candidate, duplicate))
             continue
