@@ -13,7 +13,6 @@ invented: speakers "Speaker 17", random word salad.
 """
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -21,19 +20,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
-# Measure production mode: DEBUG off (no query log, compressed static manifest from
-# `collectstatic`, which `make bench` runs first), and the test client's host allowed.
-os.environ.update(
-    DEBUG="0",
-    HTTPS="0",  # in-process requests are plain http
-    SECRET_KEY=os.environ.get("SECRET_KEY", "benchmark-only-secret"),
-    ALLOWED_HOSTS="testserver",
-)
+from benchmarks.harness import production_mode, use_database  # noqa: E402
+
+production_mode()
 
 import django  # noqa: E402
-
-from benchmarks.databases import use_database  # noqa: E402
 
 VOCABULARY = [
     "paix",

@@ -11,7 +11,6 @@ resident memory before and after. Target: under 200 MB for 1,000,000 rows.
 """
 
 import argparse
-import os
 import resource
 import sys
 import time
@@ -19,17 +18,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
-os.environ.update(
-    DEBUG="0",
-    HTTPS="0",  # in-process requests are plain http
-    SECRET_KEY=os.environ.get("SECRET_KEY", "benchmark-only-secret"),
-    ALLOWED_HOSTS="testserver",
-)
+from benchmarks.harness import production_mode, use_database  # noqa: E402
+
+production_mode()
 
 import django  # noqa: E402
-
-from benchmarks.databases import use_database  # noqa: E402
 
 
 def fill(rows: int) -> None:

@@ -1,7 +1,22 @@
-"""The benchmarks' own databases, beside the archive's, on the configured server."""
+"""What the benchmarks share: production-mode settings and their own databases."""
+
+import os
 
 import psycopg
 from django.conf import settings
+
+
+def production_mode() -> None:
+    """Measure as production runs: DEBUG off (no query log; the compressed static manifest
+    that `collectstatic` builds, which `make bench` runs first), plain http in-process,
+    and the test client's host allowed. Call before Django reads its settings."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    os.environ.update(
+        DEBUG="0",
+        HTTPS="0",
+        SECRET_KEY=os.environ.get("SECRET_KEY", "benchmark-only-secret"),
+        ALLOWED_HOSTS="testserver",
+    )
 
 
 def use_database(suffix: str) -> str:
