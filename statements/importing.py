@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .extraction import Candidate, ExtractionError
-from .models import Organisation, Source, Speaker, Statement
+from .models import Organisation, Report, Source, Speaker
 from .services import extract_candidates, import_candidates
 
 
@@ -50,7 +50,7 @@ class CandidateForm(forms.Form):
     include = forms.BooleanField(label=gettext_lazy("Import"), required=False)
     text = forms.CharField(label=gettext_lazy("Quote"), widget=forms.Textarea(attrs={"rows": 3, "cols": 70}))
     speaker = forms.ModelChoiceField(label=gettext_lazy("Speaker"), queryset=Speaker.objects.all(), required=False)
-    wording = forms.ChoiceField(label=gettext_lazy("Wording"), choices=Statement.Wording.choices)
+    mode = forms.ChoiceField(label=gettext_lazy("Speech mode"), choices=Report.Mode.choices)
     date = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     attribution = forms.CharField(widget=forms.HiddenInput, required=False)
     language = forms.CharField(widget=forms.HiddenInput)

@@ -8,21 +8,27 @@ published (`Source`, which may itself be reported by another source) and the the
 rows (a role belonging to the statement's speaker) live in `clean()` and services.
 """
 
+import calendar
 import datetime
+import zoneinfo
+from urllib.parse import urldefrag
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField, TrigramWordSimilarity
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+from url_normalize import url_normalize
 
 from .search import rank as search_rank
 from .search import search_query
@@ -34,6 +40,10 @@ wikidata_validator = RegexValidator(r"^Q[1-9][0-9]*$", _("A Wikidata id looks li
 web_url_validator = URLValidator(
     schemes=["http", "https"], message=_("Enter a web address starting with http:// or https://.")
 )
+
+
+def _english() -> bool:
+    return (get_language() or "en").startswith("en")
 
 
 def one_of(field: str, choices: type[models.TextChoices], name: str) -> models.CheckConstraint:
@@ -192,7 +202,10 @@ class Speaker(models.Model):
     """Whoever a statement is attributed to: a person, or an unnamed or collective source.
 
     An unnamed source ("une source gouvernementale allemande") is a real entity here,
-    so that its several statements are linked together and filed under its country.
+    so that its several statements are linked together and filed under its country. It
+    keeps its description as printed and the source that first described it, and is never
+    matched to another unnamed source by name (statements.workflow.merge_speakers joins
+    two on an editor's decision).
     """
 
     Kind = SpeakerKind
@@ -226,6 +239,23 @@ class Speaker(models.Model):
     )
     wikidata_id = models.CharField(_("Wikidata QID"), max_length=20, blank=True, validators=[wikidata_validator])
     bio = models.TextField(_("short biography"), blank=True)
+    # An unnamed source exists only as a source described it: two "sources gouvernementales
+    # allemandes" of two articles are two speakers until an editor merges them.
+    described_as = models.CharField(
+        _("description as printed"),
+        max_length=300,
+        blank=True,
+        help_text=_("For an unnamed source, the words that describe it: “une source gouvernementale allemande”."),
+    )
+    first_described_in = models.ForeignKey(
+        "Source",
+        verbose_name=_("first described in"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="described_speakers",
+        help_text=_("For an unnamed source, the document that first described it."),
+    )
 
     objects = SpeakerQuerySet.as_manager()
     history = HistoricalRecords()
@@ -237,6 +267,9 @@ class Speaker(models.Model):
         constraints = [
             one_of("kind", SpeakerKind, "speaker_kind_valid"),
             *wikidata_constraints("speaker"),
+            models.CheckConstraint(
+                condition=~Q(kind="anonymous") | ~Q(described_as=""), name="speaker_unnamed_has_description"
+            ),
         ]
 
     def __str__(self):
@@ -246,8 +279,12 @@ class Speaker(models.Model):
         return reverse("statements:speaker", kwargs={"slug": self.slug})
 
     def role_on(self, date: datetime.date) -> "Role | None":
-        """The role this speaker held on `date`; the most recently started one if several."""
-        return self.roles.held_on(date).first()
+        """The role this speaker is known to have held on `date` (Role.covers), the most
+        recently started if several; None when no role is known to cover it: then the
+        editor chooses, and the archive never guesses."""
+        covering = [role for role in self.roles.all() if role.covers(date)]
+        covering.sort(key=lambda role: (role.start_date or datetime.date.min, role.pk), reverse=True)
+        return covering[0] if covering else None
 
 
 class SpeakerAlias(models.Model):
@@ -266,24 +303,18 @@ class SpeakerAlias(models.Model):
         return self.name
 
 
-class RoleQuerySet(models.QuerySet):
-    def held_on(self, date: datetime.date):
-        """Roles valid on `date`. An unknown start or end date does not rule a role out."""
-        return self.filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=date),
-            Q(end_date__isnull=True) | Q(end_date__gte=date),
-        ).order_by(models.F("start_date").desc(nulls_last=True), "-id")
-
-
 class Role(models.Model):
-    """An office a speaker held over a period: "secrétaire général de l'OTAN".
+    """An office a speaker held: "secrétaire général de l'OTAN".
 
-    Dates may be unknown (null): the archive records only what its sources say.
+    What the archive knows of its period is evidence, never assumed: the known start and
+    end dates (often unknown) and the days a source showed the speaker in it
+    (`attested_on`, kept up to date from the statements filed with the role). A role with
+    no dates at all is held on no day in particular, not forever (see `covers`).
     """
 
     speaker = models.ForeignKey(Speaker, verbose_name=_("speaker"), on_delete=models.CASCADE, related_name="roles")
-    title = models.CharField(_("title"), max_length=200, help_text=_("In the language of the record."))
-    language = models.CharField(_("language of the title"), max_length=2, validators=[language_code_validator])
+    title_fr = models.CharField(_("title in French"), max_length=200, blank=True)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
     country = models.ForeignKey(
         Country, verbose_name=_("country"), on_delete=models.PROTECT, null=True, blank=True, related_name="roles"
     )
@@ -295,10 +326,23 @@ class Role(models.Model):
         blank=True,
         related_name="roles",
     )
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
+    start_date = models.DateField(_("known start date"), null=True, blank=True)
+    end_date = models.DateField(_("known end date"), null=True, blank=True)
+    attested_on = ArrayField(
+        models.DateField(),
+        verbose_name=_("attested on"),
+        default=list,
+        blank=True,
+        help_text=_("Days a source showed the speaker in this role (filled from statements)."),
+    )
+    position_wikidata_id = models.CharField(
+        _("Wikidata item of the position"),
+        max_length=20,
+        blank=True,
+        validators=[wikidata_validator],
+        help_text=_("The office itself, as in Wikidata's “position held” (P39): Q1166162 for a foreign minister…"),
+    )
 
-    objects = RoleQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -316,14 +360,42 @@ class Role(models.Model):
                 condition=Q(country__isnull=False) | Q(organisation__isnull=False),
                 name="role_has_country_or_organisation",
             ),
-            models.CheckConstraint(condition=Q(language__regex=r"^[a-z]{2}$"), name="role_language_format"),
+            models.CheckConstraint(condition=~Q(title_fr="") | ~Q(title_en=""), name="role_has_a_title"),
+            models.CheckConstraint(
+                condition=Q(position_wikidata_id="") | Q(position_wikidata_id__regex=r"^Q[1-9][0-9]*$"),
+                name="role_position_wikidata_format",
+            ),
         ]
 
     def __str__(self):
         return f"{self.speaker}, {self.title}"
 
-    def held_on(self, date: datetime.date) -> bool:
-        return (self.start_date is None or self.start_date <= date) and (self.end_date is None or date <= self.end_date)
+    @property
+    def title(self) -> str:
+        """The title in the interface's language, else in the other one."""
+        return self.title_en or self.title_fr if _english() else self.title_fr or self.title_en
+
+    @property
+    def title_language(self) -> str:
+        """The language of `title`, for the page's lang attribute."""
+        return ("en" if self.title_en else "fr") if _english() else ("fr" if self.title_fr else "en")
+
+    def covers(self, date: datetime.date) -> bool:
+        """Whether the archive knows this role was held on `date`.
+
+        It needs evidence on both sides of the day: a known start or an attestation on or
+        before it, and a known end or an attestation on or after it. A role attested on
+        3 and 20 March is held on 10 March; one attested on 3 March only, on 3 March only.
+        """
+        before = (self.start_date is not None and self.start_date <= date) or any(d <= date for d in self.attested_on)
+        after = (self.end_date is not None and date <= self.end_date) or any(d >= date for d in self.attested_on)
+        return before and after
+
+    def contradicts(self, date: datetime.date) -> bool:
+        """Whether the known start or end dates rule `date` out."""
+        return (self.start_date is not None and date < self.start_date) or (
+            self.end_date is not None and date > self.end_date
+        )
 
     @property
     def period(self) -> str:
@@ -407,6 +479,18 @@ class SourceKind(models.TextChoices):
     TRANSCRIPT = "transcript", _("Official transcript")
     VIDEO = "video", _("Video or broadcast")
     REPORT = "report", _("Report")
+    COMMUNIQUE = "communique", _("Communiqué or joint declaration")
+    INTERVIEW = "interview", _("Interview")
+    OTHER = "other", _("Other")
+
+
+def normalise_url(url: str) -> str:
+    """One spelling per address: lower-case scheme and host, no default port, no
+    fragment, no tracking parameters (utm_* and the like). "" stays ""."""
+    if not url:
+        return ""
+    normalised = url_normalize(url.strip(), filter_params=True) or ""
+    return urldefrag(normalised).url
 
 
 class Source(models.Model):
@@ -433,6 +517,10 @@ class Source(models.Model):
     url = models.URLField(_("URL"), max_length=1000, blank=True, validators=[web_url_validator])
     archived_url = models.URLField(_("archived copy URL"), max_length=1000, blank=True, validators=[web_url_validator])
     published_on = models.DateField(_("publication date"), null=True, blank=True)
+    published_at = models.DateTimeField(
+        _("publication time"), null=True, blank=True, help_text=_("The exact moment, when the source gives it.")
+    )
+    accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
     language = models.CharField(
         _("language"), max_length=2, blank=True, validators=[language_code_validator], help_text=_("Empty if unknown.")
     )
@@ -445,8 +533,9 @@ class Source(models.Model):
         related_name="reported_sources",
         help_text=_("The source that quotes or embeds this one, when the archive did not read it directly."),
     )
+    # For editors only (copyright): never on a public page, feed, download or the API.
     full_text = models.TextField(_("full text"), blank=True, help_text=_("The document as the editor pasted it."))
-    notes = models.TextField(_("editor's notes"), blank=True)
+    notes = models.TextField(_("editor's notes"), blank=True, help_text=_("For editors only, never shown publicly."))
 
     history = HistoricalRecords()
 
@@ -460,6 +549,8 @@ class Source(models.Model):
                 condition=Q(language="") | Q(language__regex=r"^[a-z]{2}$"), name="source_language_format"
             ),
             models.CheckConstraint(condition=~Q(reported_in=models.F("id")), name="source_not_reported_in_itself"),
+            # Normalised on save (normalise_url), so two spellings of an address are one source.
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="source_url_unique"),
         ]
 
     def __str__(self):
@@ -467,7 +558,14 @@ class Source(models.Model):
         label = " — ".join(part for part in parts if part) or _("Unnamed %(kind)s") % {"kind": self.get_kind_display()}
         return f"{label} ({self.published_on:%Y-%m-%d})" if self.published_on else label
 
+    def save(self, *args, **kwargs):
+        self.url = normalise_url(self.url)
+        super().save(*args, **kwargs)
+
     def clean(self):
+        self.url = normalise_url(self.url)
+        if self.url and Source.objects.filter(url=self.url).exclude(pk=self.pk).exists():
+            raise ValidationError({"url": _("Another source already has this address.")})
         # A chain of "known through" must end: no source may be reported in itself, even
         # through others, or its provenance would loop forever.
         seen = {self.pk}
@@ -504,9 +602,33 @@ class Topic(models.Model):
 
 
 class StatementQuerySet(models.QuerySet):
+    """Domain verbs over statements, shared by pages, feeds, downloads and the API."""
+
     def published(self):
         """What the public may see: published statements only, never drafts or retractions."""
         return self.filter(status=Statement.Status.PUBLISHED)
+
+    def on_record(self):
+        """Published or retracted: what a permalink or a citation may show."""
+        return self.filter(status__in=[Statement.Status.PUBLISHED, Statement.Status.RETRACTED])
+
+    def by_speakers(self, speakers):
+        """Statements any of `speakers` made, alone or jointly."""
+        return self.filter(Exists(StatementSpeaker.objects.filter(statement=OuterRef("pk"), speaker__in=speakers)))
+
+    def for_countries(self, countries):
+        """Statements made on behalf of any of `countries` (a joint statement under each co-signatory's)."""
+        return self.filter(Exists(StatementSpeaker.objects.filter(statement=OuterRef("pk"), country__in=countries)))
+
+    def of_organisations(self, organisations):
+        """Statements made on behalf of any of `organisations`."""
+        return self.filter(
+            Exists(StatementSpeaker.objects.filter(statement=OuterRef("pk"), organisation__in=organisations))
+        )
+
+    def reported_from(self, sources):
+        """Statements with a report in any of `sources`."""
+        return self.filter(Exists(Report.objects.filter(statement=OuterRef("pk"), source__in=sources)))
 
     def latest_first(self):
         return self.order_by("-date", "-published_at", "-id")
@@ -519,31 +641,40 @@ class StatementQuerySet(models.QuerySet):
         return self.order_by("-rank", "-date", "-id")
 
     def oldest_first(self):
-        return self.order_by("date", "source_position", "id")
+        return self.order_by("date", "id")
 
     def with_card_relations(self):
-        """Everything a statement card shows, in a fixed number of queries.
-
-        Few joins on purpose: with eight, PostgreSQL spent 25 ms planning the query, more
-        than running it; the source and its outlet come in two small extra queries.
-        The search vector, often larger than the rest of the row, stays in the database.
-        """
+        """Everything a statement card shows, in a fixed number of queries: the display
+        report with its source (`display_reports`), the speakers with their roles
+        (`credits`), the summit. The search vector stays in the database."""
         return (
-            self.defer("search_vector").select_related("speaker", "role", "summit").prefetch_related("source__outlet")
+            self.defer("search_vector")
+            .select_related("summit")
+            .prefetch_related(
+                Prefetch(
+                    "reports",
+                    queryset=Report.objects.filter(is_display=True).select_related("source__outlet"),
+                    to_attr="display_reports",
+                ),
+                Prefetch(
+                    "statement_speakers",
+                    queryset=StatementSpeaker.objects.select_related("speaker", "role", "country", "organisation"),
+                    to_attr="credits",
+                ),
+            )
         )
-
-
-class StatementWording(models.TextChoices):
-    VERBATIM = "verbatim", _("Direct quote")
-    REPORTED = "reported", _("Reported speech")
-    PARAPHRASE = "paraphrase", _("Paraphrase")
-    TRANSLATION = "translation", _("Translated quote")
 
 
 class StatementDatePrecision(models.TextChoices):
     DAY = "day", _("Day")
     MONTH = "month", _("Month")
     YEAR = "year", _("Year")
+
+
+class StatementDateBasis(models.TextChoices):
+    STATED = "stated", _("Stated in the source")
+    RESOLVED = "resolved", _("Resolved from a relative day (“Thursday”)")
+    INFERRED = "inferred", _("Inferred from the source's publication date (on or before)")
 
 
 class StatementStatus(models.TextChoices):
@@ -553,68 +684,65 @@ class StatementStatus(models.TextChoices):
     RETRACTED = "retracted", _("Retracted")
 
 
-class Statement(models.Model):
-    """What was said: the words as published, by whom, in which role, when, where, per which source."""
+def date_bounds(date: datetime.date, precision: str) -> tuple[datetime.date, datetime.date]:
+    """The first and last day a date known to `precision` may be: 2025-09 is 1–30 September."""
+    if precision == StatementDatePrecision.YEAR:
+        return datetime.date(date.year, 1, 1), datetime.date(date.year, 12, 31)
+    if precision == StatementDatePrecision.MONTH:
+        last = calendar.monthrange(date.year, date.month)[1]
+        return date.replace(day=1), date.replace(day=last)
+    return date, date
 
-    Wording = StatementWording
+
+class Statement(models.Model):
+    """One remark: one act of saying, at one moment, by one or more speakers.
+
+    What the remark is about (date, place, occasion, topics, countries mentioned, the
+    editorial status, links to other remarks) lives here; the words live in its
+    `Report`s, one per source that rendered them, and who said it in its
+    `StatementSpeaker`s. The date is a range: `date` is the latest day it can have been
+    said (the day itself when known to the day; the sort and display date) and
+    `date_earliest` the earliest, empty when unknown ("on or before `date`").
+    """
 
     DatePrecision = StatementDatePrecision
-
+    DateBasis = StatementDateBasis
     Status = StatementStatus
 
-    text = models.TextField(_("text"), help_text=_("Exactly as published, in its language."))
-    language = models.CharField(_("language"), max_length=2, validators=[language_code_validator])
-    attribution = models.TextField(
-        _("attribution as printed"), blank=True, help_text=_("“a dit le président français”, word for word.")
+    speakers = models.ManyToManyField(
+        Speaker, through="StatementSpeaker", verbose_name=_("speakers"), related_name="statements"
     )
-    wording = models.CharField(_("wording"), max_length=20, choices=Wording.choices)
-
-    speaker = models.ForeignKey(Speaker, verbose_name=_("speaker"), on_delete=models.PROTECT, related_name="statements")
-    role = models.ForeignKey(
-        Role,
-        verbose_name=_("role at the time"),
-        on_delete=models.PROTECT,
-        null=True,
+    original_language = models.CharField(
+        _("original language"),
+        max_length=2,
         blank=True,
-        related_name="statements",
-    )
-    country = models.ForeignKey(
-        Country,
-        verbose_name=_("filed under country"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="statements",
-        help_text=_("The country the speaker represented; taken from the role unless set here."),
+        validators=[language_code_validator],
+        help_text=_("The language the remark was made in; empty when the sources do not say."),
     )
 
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date (latest possible day)"))
+    date_earliest = models.DateField(
+        _("earliest possible day"), null=True, blank=True, help_text=_("Empty when unknown: “on or before”.")
+    )
     date_precision = models.CharField(
         _("date precision"), max_length=5, choices=DatePrecision.choices, default=DatePrecision.DAY
+    )
+    date_basis = models.CharField(
+        _("date established by"), max_length=10, choices=DateBasis.choices, default=DateBasis.STATED
+    )
+    time = models.TimeField(_("time"), null=True, blank=True)
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, blank=True, help_text=_("IANA name, such as Europe/Paris, when a time is given.")
     )
     summit = models.ForeignKey(
         Summit, verbose_name=_("summit"), on_delete=models.PROTECT, null=True, blank=True, related_name="statements"
     )
     place = models.CharField(_("place"), max_length=200, blank=True, help_text=_("Where it was said, as reported."))
-
-    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="statements")
-    source_position = models.PositiveIntegerField(
-        _("position in source"), null=True, blank=True, help_text=_("Order of appearance in the source.")
-    )
-    context = models.TextField(_("context"), blank=True)
+    context = models.TextField(_("context"), blank=True, help_text=_("Public: what a reader needs to understand it."))
 
     topics = models.ManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="statements")
     countries_mentioned = models.ManyToManyField(
         Country, verbose_name=_("countries mentioned"), blank=True, related_name="mentioned_in"
-    )
-    answers = models.ForeignKey(
-        "self",
-        verbose_name=_("answers"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="answered_by",
-        help_text=_("The statement this one responds to."),
     )
 
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -627,7 +755,7 @@ class Statement(models.Model):
         help_text=_("Stable key of a statement loaded from a data file, so reloading updates it in place."),
     )
 
-    # Kept up to date on commit by statements/search.py (it reads the speaker, aliases and
+    # Kept up to date on commit by statements/search.py (it reads the reports, speakers and
     # translations too, which a generated column cannot); `manage.py rebuild_search` rebuilds it.
     search_vector = SearchVectorField(null=True, editable=False)
     # Optimistic locking: every save through the admin checks that nobody saved in between
@@ -654,18 +782,28 @@ class Statement(models.Model):
             ("publish_statement", _("Can publish and retract statements")),
         ]
         constraints = [
-            one_of("wording", StatementWording, "statement_wording_valid"),
             one_of("status", StatementStatus, "statement_status_valid"),
             one_of("date_precision", StatementDatePrecision, "statement_date_precision_valid"),
-            # A date known to the month is stored as its first day, to the year as 1 January.
+            one_of("date_basis", StatementDateBasis, "statement_date_basis_valid"),
             models.CheckConstraint(
-                condition=Q(date_precision="day")
-                | Q(date_precision="month", date__day=1)
-                | Q(date_precision="year", date__day=1, date__month=1),
+                condition=Q(date_earliest__isnull=True) | Q(date_earliest__lte=models.F("date")),
+                name="statement_date_earliest_not_after_latest",
+            ),
+            # Known to the day: one day. To the month or year: the range starts on its first day.
+            models.CheckConstraint(
+                condition=Q(date_earliest__isnull=True)
+                | Q(date_precision="day", date_earliest=models.F("date"))
+                | Q(date_precision="month", date_earliest__day=1)
+                | Q(date_precision="year", date_earliest__day=1, date_earliest__month=1),
                 name="statement_date_matches_precision",
             ),
-            models.CheckConstraint(condition=~Q(text__regex=r"^\s*$"), name="statement_text_not_blank"),
-            models.CheckConstraint(condition=Q(language__regex=r"^[a-z]{2}$"), name="statement_language_format"),
+            models.CheckConstraint(
+                condition=Q(original_language="") | Q(original_language__regex=r"^[a-z]{2}$"),
+                name="statement_original_language_format",
+            ),
+            models.CheckConstraint(
+                condition=Q(time__isnull=False) | Q(time_zone=""), name="statement_time_zone_needs_time"
+            ),
             models.CheckConstraint(
                 condition=~Q(status__in=["published", "retracted"]) | Q(published_at__isnull=False),
                 name="statement_published_has_time",
@@ -674,7 +812,6 @@ class Statement(models.Model):
                 condition=~Q(status="retracted") | ~Q(retraction_reason=""),
                 name="statement_retraction_has_reason",
             ),
-            models.CheckConstraint(condition=~Q(answers=models.F("id")), name="statement_not_answering_itself"),
             models.UniqueConstraint(
                 fields=["import_ref"], condition=~Q(import_ref=""), name="statement_import_ref_unique"
             ),
@@ -686,56 +823,73 @@ class Statement(models.Model):
                 name="statement_published_date_idx",
                 condition=Q(status="published"),
             ),
-            # Facet counts of the public lists (listing._facet_rows): GROUP BY country, speaker,
-            # summit, language or year over published rows, as an index-only scan of this
-            # narrow index rather than a read of the wide rows (text, search vector).
+            # Facet counts of the public lists (listing._column_counts): GROUP BY summit or
+            # year over published rows, as an index-only scan of this narrow index rather
+            # than a read of the wide rows (search vector).
             models.Index(
                 fields=["status"],
-                include=["country", "speaker", "summit", "language", "date", "id"],
+                include=["summit", "date", "id"],
                 condition=Q(status="published"),
                 name="statement_facets_idx",
             ),
             # Editors' lists in the admin, filtered by status.
             models.Index(fields=["status", "-date"], name="statement_status_date_idx"),
-            # A speaker's statements, newest first.
-            models.Index(fields=["speaker", "-date"], name="statement_speaker_date_idx"),
-            # Statements filed under a country, newest first.
-            models.Index(fields=["country", "-date"], name="statement_country_date_idx"),
             # A summit's statements in order.
             models.Index(fields=["summit", "date"], name="statement_summit_date_idx"),
             # Full-text search: `search_vector @@ query` in StatementQuerySet.search().
             GinIndex(fields=["search_vector"], name="statement_search_idx"),
-            # Statements in one language, newest first (language filter). The year filter needs
-            # no index of its own: Django turns date__year into a range on the date indexes.
-            models.Index(fields=["language", "-date"], name="statement_language_date_idx"),
-            # A source's statements in the order they appear in it.
-            models.Index(fields=["source", "source_position"], name="statement_source_position_idx"),
         ]
 
     def __str__(self):
-        excerpt = self.text if len(self.text) <= 60 else self.text[:59] + "…"
-        return f"{self.speaker}: “{excerpt}”"
+        report = self.display_report
+        text = report.text if report else _("(no report yet)")
+        excerpt = text if len(text) <= 60 else text[:59] + "…"
+        names = ", ".join(credit.speaker.name for credit in self.credit_list) if self.pk else ""
+        return f"{names}: “{excerpt}”" if names else f"“{excerpt}”"
 
     def get_absolute_url(self):
         # The id is the permalink: it survives any change of text, speaker or slug.
         return reverse("statements:detail", kwargs={"pk": self.pk})
 
+    @property
+    def display_report(self) -> "Report | None":
+        """The report shown for this statement (prefetched by with_card_relations)."""
+        if not self.pk:
+            return None
+        if hasattr(self, "display_reports"):
+            return self.display_reports[0] if self.display_reports else None
+        return self.reports.select_related("source__outlet").filter(is_display=True).first()
+
+    @property
+    def credit_list(self) -> list["StatementSpeaker"]:
+        """Who made the statement, in order (prefetched by with_card_relations)."""
+        if hasattr(self, "credits"):
+            return self.credits
+        return list(self.statement_speakers.select_related("speaker", "role", "country", "organisation"))
+
+    @property
+    def speaker_names(self) -> str:
+        return ", ".join(credit.speaker.name for credit in self.credit_list)
+
+    @property
+    def date_text(self) -> str:
+        """The date as the archive knows it: "4 September 2025", "September 2025",
+        "on or before 4 September 2025", "between 1 and 4 September 2025"."""
+        return describe_date(self.date_earliest, self.date, self.date_precision)
+
     def clean(self):
         errors = {}
-        if not (self.text or "").strip():
-            errors["text"] = _("The quote is empty: paste the words as published.")
         if self.date and self.date > timezone.localdate():
             errors["date"] = _("This date is in the future: a statement can only be archived once it has been made.")
-        if self.role_id and self.speaker_id and self.role.speaker_id != self.speaker_id:
-            errors["role"] = _("This role belongs to another speaker.")
-        elif self.role_id and self.date and not self.role.held_on(self.date):
-            errors["role"] = _("%(speaker)s did not hold this role on %(date)s (held %(period)s).") % {
-                "speaker": self.role.speaker,
-                "date": self.date.isoformat(),
-                "period": self.role.period,
-            }
-        if self.answers_id and self.pk and self.answers_id == self.pk:
-            errors["answers"] = _("A statement cannot answer itself.")
+        if self.date and self.date_earliest and self.date_earliest > self.date:
+            errors["date_earliest"] = _("The earliest possible day is after the latest.")
+        if self.time_zone:
+            try:
+                zoneinfo.ZoneInfo(self.time_zone)
+            except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+                errors["time_zone"] = _("Unknown time zone: use an IANA name such as Europe/Paris.")
+            if self.time is None:
+                errors["time_zone"] = _("A time zone goes with a time.")
         if errors:
             raise ValidationError(errors)
 
@@ -748,6 +902,7 @@ class Statement(models.Model):
             and self.date
             and summit.start_date
             and not (summit.start_date <= self.date <= (summit.end_date or summit.start_date))
+            and self.date_earliest is not None
         ):
             notes.append(
                 _("The date %(date)s is outside the dates of %(summit)s.") % {"date": self.date, "summit": summit}
@@ -759,15 +914,329 @@ class Statement(models.Model):
         return self.status == self.Status.PUBLISHED
 
 
+def describe_date(earliest: datetime.date | None, latest: datetime.date, precision: str) -> str:
+    """A date range in words, no more precise than it is known."""
+
+    def at_precision(date):
+        if precision == StatementDatePrecision.YEAR:
+            return str(date.year)
+        if precision == StatementDatePrecision.MONTH:
+            return date_format(date, "YEAR_MONTH_FORMAT")
+        return date_format(date, "DATE_FORMAT")
+
+    if earliest is None:
+        return _("on or before %(date)s") % {"date": at_precision(latest)}
+    if (earliest, latest) == date_bounds(earliest, precision):
+        return at_precision(latest)
+    return _("between %(earliest)s and %(latest)s") % {
+        "earliest": date_format(earliest, "DATE_FORMAT"),
+        "latest": date_format(latest, "DATE_FORMAT"),
+    }
+
+
+class SpeakerCapacity(models.TextChoices):
+    AUTHOR = "author", _("Author")
+    CO_SIGNATORY = "co_signatory", _("Co-signatory")
+    SPOKESPERSON = "spokesperson", _("Spokesperson")
+
+
+class StatementSpeaker(models.Model):
+    """One speaker of a statement, in a capacity, on behalf of a country or body.
+
+    A joint statement has one row per co-signatory; a ministry's spokesperson speaks on
+    behalf of her government. `role` is the office held that day (a snapshot), and the
+    country and organisation are what the statement is filed under for this speaker:
+    filled from the role or the speaker (statements.workflow.fill_credit) unless the
+    editor sets them.
+    """
+
+    Capacity = SpeakerCapacity
+
+    statement = models.ForeignKey(
+        Statement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="statement_speakers"
+    )
+    speaker = models.ForeignKey(
+        Speaker, verbose_name=_("speaker"), on_delete=models.PROTECT, related_name="statement_credits"
+    )
+    capacity = models.CharField(_("capacity"), max_length=20, choices=Capacity.choices, default=Capacity.AUTHOR)
+    order = models.PositiveSmallIntegerField(_("order"), default=1)
+    role = models.ForeignKey(
+        Role,
+        verbose_name=_("role that day"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statement_credits",
+    )
+    country = models.ForeignKey(
+        Country,
+        verbose_name=_("on behalf of (country)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statement_credits",
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("on behalf of (organisation)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statement_credits",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("speaker of the statement")
+        verbose_name_plural = _("speakers of the statement")
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "speaker"], name="statement_speaker_unique"),
+            one_of("capacity", SpeakerCapacity, "statement_speaker_capacity_valid"),
+            models.CheckConstraint(
+                condition=~Q(capacity="spokesperson") | Q(country__isnull=False) | Q(organisation__isnull=False),
+                name="statement_speaker_spokesperson_speaks_for",
+            ),
+        ]
+        indexes = [
+            # Filters and counts by speaker, country and organisation (StatementQuerySet verbs,
+            # facets), each reading the statement id from the index alone.
+            models.Index(fields=["speaker", "statement"], name="credit_speaker_idx"),
+            models.Index(fields=["country", "statement"], name="credit_country_idx"),
+            models.Index(fields=["organisation", "statement"], name="credit_organisation_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker} ({self.get_capacity_display()})"
+
+    @property
+    def speaks_for(self) -> str:
+        """"on behalf of Russia", for pages; empty when the speaker speaks for no one else."""
+        parts = [str(part) for part in (self.country.name if self.country_id else None, self.organisation) if part]
+        return ", ".join(parts)
+
+    def clean(self):
+        if self.role_id and self.speaker_id and self.role.speaker_id != self.speaker_id:
+            raise ValidationError({"role": _("This role belongs to another speaker.")})
+        statement = self.statement if self.statement_id else None
+        if self.role_id and statement and statement.date and self.role.contradicts(statement.date):
+            raise ValidationError(
+                {
+                    "role": _("%(speaker)s did not hold this role on %(date)s (held %(period)s).")
+                    % {"speaker": self.role.speaker, "date": statement.date.isoformat(), "period": self.role.period}
+                }
+            )
+
+
+class SpeechMode(models.TextChoices):
+    DIRECT = "direct", _("Direct quote")
+    INDIRECT = "indirect", _("Indirect speech")
+    MIXED = "mixed", _("Indirect speech with quoted words")
+    PARAPHRASE = "paraphrase", _("Paraphrase")
+
+
 class TranslatorKind(models.TextChoices):
-    OFFICIAL = "official", _("Official translation")
-    AGENCY = "agency", _("News agency")
-    EDITOR = "editor", _("Archive editor")
+    SPEAKER_OFFICE = "speaker_office", _("The speaker's office")
+    OUTLET = "outlet", _("The outlet")
+    AGENCY = "agency", _("A news agency")
+    EDITOR = "editor", _("An archive editor")
     MACHINE = "machine", _("Machine translation")
 
 
+class Report(models.Model):
+    """One source's rendering of a statement: its words exactly as printed, the
+    attribution as printed, in which speech mode and language, translated or not."""
+
+    Mode = SpeechMode
+    Translator = TranslatorKind
+
+    statement = models.ForeignKey(Statement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="reports")
+    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="reports")
+    position = models.PositiveIntegerField(
+        _("position in source"), null=True, blank=True, help_text=_("Order of appearance in the source.")
+    )
+    text = models.TextField(_("text"), help_text=_("Exactly as printed, in its language."))
+    attribution = models.TextField(
+        _("attribution as printed"), blank=True, help_text=_("“a dit le président français”, word for word.")
+    )
+    mode = models.CharField(_("speech mode"), max_length=20, choices=Mode.choices)
+    language = models.CharField(_("language"), max_length=2, validators=[language_code_validator])
+    is_translation = models.BooleanField(
+        _("translated"), default=False, help_text=_("The source printed a translation of the speaker's words.")
+    )
+    translated_by = models.CharField(_("translated by"), max_length=20, choices=Translator.choices, blank=True)
+    translated_from = models.CharField(
+        _("translated from"),
+        max_length=2,
+        blank=True,
+        validators=[language_code_validator],
+        help_text=_("Empty when the source does not say."),
+    )
+    excerpt = models.TextField(
+        _("excerpt"), blank=True, help_text=_("The paragraph around the quote in the source; public.")
+    )
+    is_display = models.BooleanField(
+        _("display report"), default=False, help_text=_("The report shown for the statement in lists and citations.")
+    )
+    import_ref = models.CharField(_("import reference"), max_length=100, blank=True)
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-is_display", "id"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        constraints = [
+            one_of("mode", SpeechMode, "report_mode_valid"),
+            models.CheckConstraint(
+                condition=Q(translated_by="") | Q(translated_by__in=TranslatorKind.values),
+                name="report_translated_by_valid",
+            ),
+            models.CheckConstraint(condition=~Q(text__regex=r"^\s*$"), name="report_text_not_blank"),
+            models.CheckConstraint(condition=Q(language__regex=r"^[a-z]{2}$"), name="report_language_format"),
+            models.CheckConstraint(
+                condition=Q(translated_from="") | Q(translated_from__regex=r"^[a-z]{2}$"),
+                name="report_translated_from_format",
+            ),
+            # Who translated and from what are said only of a translation, never of the original.
+            models.CheckConstraint(
+                condition=Q(is_translation=True) | (Q(translated_by="") & Q(translated_from="")),
+                name="report_translation_details_only_for_translations",
+            ),
+            models.CheckConstraint(
+                condition=~Q(translated_from=models.F("language")), name="report_translated_from_other_language"
+            ),
+            # At most one display report per statement; the workflow makes it exactly one.
+            models.UniqueConstraint(
+                fields=["statement"], condition=Q(is_display=True), name="report_one_display_per_statement"
+            ),
+            models.UniqueConstraint(fields=["import_ref"], condition=~Q(import_ref=""), name="report_import_ref_unique"),
+        ]
+        indexes = [
+            # A source's reports in the order they appear in it.
+            models.Index(fields=["source", "position"], name="report_source_position_idx"),
+            # Statements with a report in a language or mode (filters and facets).
+            models.Index(fields=["language", "statement"], name="report_language_idx"),
+            models.Index(fields=["mode", "statement"], name="report_mode_idx"),
+        ]
+
+    def __str__(self):
+        excerpt = self.text if len(self.text) <= 60 else self.text[:59] + "…"
+        return f"“{excerpt}” ({self.source})"
+
+    def clean(self):
+        errors = {}
+        if not (self.text or "").strip():
+            errors["text"] = _("The quote is empty: paste the words as printed.")
+        if not self.is_translation and (self.translated_by or self.translated_from):
+            errors["is_translation"] = _("Who translated and from which language apply only to a translation.")
+        if self.translated_from and self.translated_from == self.language:
+            errors["translated_from"] = _("A translation comes from another language than its own.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class LinkKind(models.TextChoices):
+    ANSWERS = "answers", _("answers")
+    REPEATS = "repeats", _("repeats")
+    DENIES = "denies", _("denies")
+    CLARIFIES = "clarifies", _("clarifies")
+
+
+class LinkBasis(models.TextChoices):
+    SOURCE = "source", _("Stated by a source")
+    EDITORIAL = "editorial", _("Editorial link")
+
+
+class StatementLink(models.Model):
+    """"`from_statement` answers / repeats / denies / clarifies `to_statement`", either as
+    a source says (with that source) or as the archive's editors judge."""
+
+    Kind = LinkKind
+    Basis = LinkBasis
+
+    from_statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="links_out")
+    to_statement = models.ForeignKey(
+        Statement, verbose_name=_("other statement"), on_delete=models.CASCADE, related_name="links_in"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices, default=Basis.EDITORIAL)
+    source = models.ForeignKey(
+        Source,
+        verbose_name=_("source stating it"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statement_links",
+    )
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("link to another statement")
+        verbose_name_plural = _("links to other statements")
+        constraints = [
+            one_of("kind", LinkKind, "statement_link_kind_valid"),
+            one_of("basis", LinkBasis, "statement_link_basis_valid"),
+            models.CheckConstraint(
+                condition=~Q(from_statement=models.F("to_statement")), name="statement_link_not_to_itself"
+            ),
+            models.CheckConstraint(
+                condition=~Q(basis="source") | Q(source__isnull=False), name="statement_link_source_basis_has_source"
+            ),
+            models.UniqueConstraint(
+                fields=["from_statement", "to_statement", "kind"], name="statement_link_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return f"#{self.from_statement_id} {self.get_kind_display()} #{self.to_statement_id}"
+
+
+class CorrectionKind(models.TextChoices):
+    ARCHIVE = "archive", _("Correction by the archive")
+    OUTLET = "outlet", _("Correction by the outlet")
+    SPEAKER_RETRACTION = "speaker_retraction", _("Retraction by the speaker")
+
+
+class Correction(models.Model):
+    """A public, dated note that a published statement's words, speakers, date or
+    attribution changed, and why (statements.workflow.save_statement writes them)."""
+
+    Kind = CorrectionKind
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.ARCHIVE)
+    note = models.TextField(_("public note"))
+    changed = models.CharField(_("what changed"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+        constraints = [
+            one_of("kind", CorrectionKind, "correction_kind_valid"),
+            models.CheckConstraint(condition=~Q(note__regex=r"^\s*$"), name="correction_note_not_blank"),
+        ]
+        indexes = [
+            # The corrections feed, newest first.
+            models.Index(fields=["-created_at"], name="correction_created_idx"),
+        ]
+
+    def __str__(self):
+        return f"#{self.statement_id}, {self.created_at:%Y-%m-%d}: {self.note[:60]}"
+
+
 class Translation(models.Model):
-    """The statement in another language, with who translated it."""
+    """The statement in another language, made by the archive or known from elsewhere,
+    with who translated it. A translation that a source printed is a `Report`."""
 
     Translator = TranslatorKind
 
@@ -796,7 +1265,7 @@ class Translation(models.Model):
         return f"{self.statement_id} [{self.language}]"
 
     def clean(self):
-        if self.statement_id and self.language and self.language == self.statement.language:
+        if self.statement_id and self.language and self.language == self.statement.original_language:
             raise ValidationError(
                 {
                     "language": _("A translation must be in another language than the statement (%(language)s).")
