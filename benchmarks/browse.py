@@ -97,7 +97,7 @@ def generate(count: int) -> None:
 
     from statements.models import Country, Role, Source, Speaker, Statement, Summit, Topic
     from statements.search import refresh_search_vectors
-    from statements.services import load_countries
+    from statements.loading import load_countries
 
     load_countries()
     started = time.perf_counter()

@@ -29,7 +29,7 @@ def fill(rows: int) -> None:
     from django.db import connection
 
     from statements.models import Source, Speaker, Statement
-    from statements.services import load_countries
+    from statements.loading import load_countries
 
     if Statement.objects.count() == rows:
         return

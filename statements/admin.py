@@ -1,10 +1,12 @@
 """The editors' workspace.
 
-Statements are entered in the order an editor works, with autocomplete everywhere, the
-role held that day filled in from the date, a warning for a possible duplicate, and a
-refusal to save over someone else's newer save. Status changes go through
-statements.services (submit_for_review, publish, retract), which check permissions
-themselves; the admin only offers them. History (who changed what, with a diff, and
+A statement is entered with its speakers and its reports (one per source, each in its
+words as printed) inline, autocomplete everywhere, each speaker's role that day filled in
+from the date, a warning for a possible duplicate (with a way to fold it in as another
+report of the same remark), a public correction note when a published statement changes,
+and a refusal to save over someone else's newer save. Status changes go through
+statements.workflow (submit_for_review, publish, retract), which checks permissions
+itself; the admin only offers them. History (who changed what, with a diff, and
 restore) comes from django-simple-history.
 """
 
@@ -12,26 +14,31 @@ import datetime
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.postgres.search import TrigramSimilarity
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import urlencode
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import importing, services
+from . import importing, workflow
+from .importing import similar_reports
 from .models import (
+    Correction,
     Country,
     Organisation,
+    Report,
     Role,
     Source,
     Speaker,
     SpeakerAlias,
     Statement,
+    StatementLink,
+    StatementSpeaker,
     Summit,
     Topic,
     Translation,
@@ -70,23 +77,42 @@ class SpeakerAliasInline(admin.TabularInline):
 class RoleInline(admin.TabularInline):
     model = Role
     extra = 1
+    fields = ["title_fr", "title_en", "country", "organisation", "start_date", "end_date", "attested_on"]
     autocomplete_fields = ["country", "organisation"]
 
 
 @admin.register(Speaker)
 class SpeakerAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "country", "wikidata_id"]
+    list_display = ["name", "kind", "country", "described_as", "wikidata_id"]
     list_filter = ["kind"]
-    search_fields = ["name", "sort_name", "native_name", "aliases__name"]
+    search_fields = ["name", "sort_name", "native_name", "aliases__name", "described_as"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["country", "organisation"]
+    autocomplete_fields = ["country", "organisation", "first_described_in"]
     inlines = [SpeakerAliasInline, RoleInline]
+    actions = ["merge_selected"]
+
+    @admin.action(description=gettext_lazy("Merge the selected speakers into the first one created"))
+    def merge_selected(self, request, queryset):
+        speakers = list(queryset.order_by("pk"))
+        if len(speakers) < 2:
+            self.message_user(request, _("Select at least two speakers to merge."), messages.WARNING)
+            return
+        try:
+            target = workflow.merge_speakers(target=speakers[0], others=speakers[1:], user=request.user)
+        except workflow.WorkflowError as refusal:
+            self.message_user(request, str(refusal), messages.ERROR)
+            return
+        self.message_user(
+            request,
+            _("Merged %(count)d speakers into %(name)s.") % {"count": len(speakers) - 1, "name": target},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(Role)
 class RoleAdmin(SimpleHistoryAdmin):
-    list_display = ["speaker", "title", "country", "organisation", "start_date", "end_date"]
-    search_fields = ["title", "speaker__name"]
+    list_display = ["speaker", "title_fr", "title_en", "country", "organisation", "start_date", "end_date"]
+    search_fields = ["title_fr", "title_en", "speaker__name"]
     autocomplete_fields = ["speaker", "country", "organisation"]
 
 
@@ -99,16 +125,23 @@ class SummitAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["host_country", "participant_countries", "participant_organisations"]
 
 
-class SourceStatementInline(admin.TabularInline):
-    """Statements entered from their source's page, as drafts in the source's order."""
+class SourceReportInline(admin.TabularInline):
+    """The reports this source holds, in order, each linking to its statement."""
 
-    model = Statement
-    fields = ["source_position", "text", "language", "speaker", "attribution", "wording", "date", "status"]
-    readonly_fields = ["status"]
-    autocomplete_fields = ["speaker"]
-    extra = 1
-    show_change_link = True
-    ordering = ["source_position", "id"]
+    model = Report
+    fields = ["position", "text", "mode", "statement_link"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    ordering = ["position", "id"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=gettext_lazy("statement"))
+    def statement_link(self, report):
+        url = reverse("admin:statements_statement_change", args=[report.statement_id])
+        return format_html('<a href="{}">#{}</a>', url, report.statement_id)
 
 
 @admin.register(Source)
@@ -118,22 +151,26 @@ class SourceAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "url", "outlet__name"]
     autocomplete_fields = ["outlet", "reported_in"]
     fieldsets = [
-        (None, {"fields": ["kind", "outlet", "title", "url", "archived_url", "published_on", "language"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "kind",
+                    "outlet",
+                    "title",
+                    "url",
+                    "archived_url",
+                    "published_on",
+                    "published_at",
+                    "accessed_on",
+                    "language",
+                ]
+            },
+        ),  # fmt: skip
         (gettext_lazy("Provenance"), {"fields": ["reported_in", "notes"]}),
-        (gettext_lazy("Full text"), {"fields": ["full_text"], "classes": ["collapse"]}),
+        (gettext_lazy("Full text (editors only)"), {"fields": ["full_text"], "classes": ["collapse"]}),
     ]
-    inlines = [SourceStatementInline]
-
-    def save_formset(self, request, form, formset, change):
-        statements = formset.save(commit=False)
-        for statement in statements:
-            services.fill_filing(statement=statement)
-            statement.created_by = statement.created_by or request.user
-            statement.updated_by = request.user
-            statement.save()
-        for statement in formset.deleted_objects:
-            statement.delete()
-        formset.save_m2m()
+    inlines = [SourceReportInline]
 
 
 @admin.register(Topic)
@@ -141,6 +178,76 @@ class TopicAdmin(admin.ModelAdmin):
     list_display = ["name_en", "name_fr"]
     search_fields = ["name_en", "name_fr"]
     prepopulated_fields = {"slug": ["name_en"]}
+
+
+class StatementSpeakerInline(admin.TabularInline):
+    model = StatementSpeaker
+    extra = 1
+    min_num = 1
+    fields = ["speaker", "capacity", "order", "role", "country", "organisation"]
+    autocomplete_fields = ["speaker", "role", "country", "organisation"]
+    verbose_name = gettext_lazy("speaker")
+    verbose_name_plural = gettext_lazy(
+        "Speakers (role, country and organisation are filled in from the date when left empty)"
+    )
+
+
+class ReportFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [form for form in self.forms if form.cleaned_data and not form.cleaned_data.get("DELETE")]
+        if sum(1 for form in kept if form.cleaned_data.get("is_display")) > 1:
+            raise ValidationError(_("Only one report can be the display report."))
+
+    def save(self, commit=True):
+        # The database allows one display report per statement at any moment: clear the
+        # old one before the new one is saved, whatever the order of the forms.
+        chosen = [form.instance for form in self.forms if form.cleaned_data.get("is_display") and form.instance.pk]
+        if chosen and self.instance.pk:
+            Report.objects.filter(statement=self.instance, is_display=True).exclude(pk=chosen[0].pk).update(
+                is_display=False
+            )
+        elif any(form.cleaned_data.get("is_display") for form in self.forms) and self.instance.pk:
+            Report.objects.filter(statement=self.instance, is_display=True).update(is_display=False)
+        return super().save(commit)
+
+
+class ReportInline(admin.StackedInline):
+    model = Report
+    formset = ReportFormSet
+    extra = 1
+    min_num = 1
+    fields = [
+        ("source", "position"),
+        "text",
+        ("language", "mode"),
+        "attribution",
+        ("is_translation", "translated_by", "translated_from"),
+        "excerpt",
+        "is_display",
+    ]
+    autocomplete_fields = ["source"]
+
+
+class StatementLinkInline(admin.TabularInline):
+    model = StatementLink
+    fk_name = "from_statement"
+    extra = 0
+    fields = ["kind", "to_statement", "basis", "source", "note"]
+    autocomplete_fields = ["to_statement", "source"]
+
+
+class CorrectionInline(admin.TabularInline):
+    """Corrections already published; a new one comes from the form's correction fields."""
+
+    model = Correction
+    extra = 0
+    fields = ["created_at", "kind", "note", "changed"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
 
 
 class TranslationInline(admin.StackedInline):
@@ -152,6 +259,18 @@ class TranslationInline(admin.StackedInline):
 class StatementAdminForm(forms.ModelForm):
     # The version the editor's form was built from; saving checks it is still current.
     version_seen = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    correction_kind = forms.ChoiceField(
+        label=gettext_lazy("Kind of correction"), choices=Correction.Kind.choices, required=False
+    )
+    correction_note = forms.CharField(
+        label=gettext_lazy("Public correction note"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=gettext_lazy(
+            "Shown on the statement's page and in the corrections feed when you change the words, attribution, "
+            "speakers or date of a published statement. Left empty, the note says what changed."
+        ),
+    )
 
     class Meta:
         model = Statement
@@ -185,32 +304,25 @@ class StatementAdminForm(forms.ModelForm):
         return cleaned
 
 
-# Trigram similarity above which two statements by one speaker are probably the same
-# quote: the same words with different punctuation, quotation marks or one word changed
-# score above 0.8, while different sentences on the same subject stay under 0.4.
-DUPLICATE_SIMILARITY = 0.6
-
-
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin):
     form = StatementAdminForm
     change_form_template = "admin/statements/statement/change_form.html"
     change_list_template = "admin/statements/statement/change_list.html"
-    list_display = ["excerpt", "speaker", "date", "wording", "status"]
+    list_display = ["excerpt", "speakers", "date", "status"]
     list_filter = [
         "status",
-        ("source", admin.RelatedOnlyFieldListFilter),
-        "wording",
-        "language",
-        ("country", admin.RelatedOnlyFieldListFilter),
-        ("speaker", admin.RelatedOnlyFieldListFilter),
+        ("reports__source", admin.RelatedOnlyFieldListFilter),
+        "reports__mode",
+        "reports__language",
+        ("statement_speakers__country", admin.RelatedOnlyFieldListFilter),
+        ("statement_speakers__speaker", admin.RelatedOnlyFieldListFilter),
         ("summit", admin.RelatedOnlyFieldListFilter),
         "date",
     ]
-    list_select_related = ["speaker"]
-    search_fields = ["text"]  # replaced by the public full-text search in get_search_results
+    search_fields = ["reports__text"]  # replaced by the public full-text search in get_search_results
     date_hierarchy = "date"
-    autocomplete_fields = ["speaker", "role", "country", "summit", "source", "topics", "countries_mentioned", "answers"]
+    autocomplete_fields = ["summit", "topics", "countries_mentioned"]
     readonly_fields = [
         "status",
         "published_at",
@@ -221,27 +333,48 @@ class StatementAdmin(SimpleHistoryAdmin):
         "updated_by",
     ]
     fieldsets = [
-        (gettext_lazy("Quote"), {"fields": ["text", "language", "version_seen"]}),
-        (gettext_lazy("Who"), {"fields": ["speaker", "role", "attribution"]}),
-        (gettext_lazy("When and where"), {"fields": ["date", "date_precision", "summit", "place", "country"]}),
-        (gettext_lazy("Where published"), {"fields": ["source", "source_position"]}),
-        (gettext_lazy("Wording"), {"fields": ["wording"]}),
-        (gettext_lazy("About"), {"fields": ["topics", "countries_mentioned", "answers", "context"]}),
+        (
+            gettext_lazy("When and where"),
+            {
+                "fields": [
+                    ("date_earliest", "date"),
+                    ("date_precision", "date_basis"),
+                    ("time", "time_zone"),
+                    "summit",
+                    "place",
+                    "version_seen",
+                ],
+                "description": gettext_lazy(
+                    "Known to the day: the same day in both. Only “on or before” a day (the source's "
+                    "publication date): leave the earliest day empty."
+                ),
+            },
+        ),  # fmt: skip
+        (gettext_lazy("About"), {"fields": ["original_language", "topics", "countries_mentioned", "context"]}),
+        (gettext_lazy("Correction"), {"fields": ["correction_kind", "correction_note"], "classes": ["collapse"]}),
         (gettext_lazy("Status"), {"fields": ["status", "published_at", "retraction_reason"]}),
         (
             gettext_lazy("Record"),
             {"fields": ["created_at", "created_by", "updated_at", "updated_by"], "classes": ["collapse"]},
         ),
     ]
-    inlines = [TranslationInline]
+    inlines = [StatementSpeakerInline, ReportInline, StatementLinkInline, TranslationInline, CorrectionInline]
     actions = ["submit_selected_for_review", "publish_selected"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_card_relations()
 
     @admin.display(description=gettext_lazy("quote"))
     def excerpt(self, statement):
-        return statement.text if len(statement.text) <= 90 else statement.text[:89] + "…"
+        report = statement.display_report
+        return Truncator(report.text).chars(90) if report else "—"
+
+    @admin.display(description=gettext_lazy("speakers"))
+    def speakers(self, statement):
+        return statement.speaker_names
 
     def has_publish_permission(self, request):
-        return request.user.has_perm(services.PUBLISH_PERMISSION)
+        return request.user.has_perm(workflow.PUBLISH_PERMISSION)
 
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
@@ -249,41 +382,63 @@ class StatementAdmin(SimpleHistoryAdmin):
         return queryset.search(search_term), False
 
     def save_model(self, request, obj, form, change):
-        services.fill_filing(statement=obj)
         if change:
+            # What readers relied on before this save, to write a correction if it changed.
+            request._substance_before = workflow.substance(Statement.objects.get(pk=obj.pk))
             obj.version = (form.cleaned_data.get("version_seen") or obj.version) + 1
         else:
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
-        for warning in obj.warnings():
-            messages.warning(request, warning)
-        self._warn_duplicates(request, obj)
 
-    def _warn_duplicates(self, request, obj):
-        similar = (
-            Statement.objects.filter(speaker=obj.speaker_id)
-            .exclude(pk=obj.pk)
-            .annotate(similarity=TrigramSimilarity("text", obj.text))
-            .filter(similarity__gte=DUPLICATE_SIMILARITY)
-            .order_by("-similarity")[:3]
-        )
-        for other in similar:
-            messages.warning(
-                request,
-                format_html(
-                    _('Possible duplicate: <a href="{}">{}</a> ({}) by the same speaker is {}% similar.'),
-                    reverse("admin:statements_statement_change", args=[other.pk]),
-                    other.text[:80],
-                    other.get_status_display(),
-                    round(other.similarity * 100),
-                ),
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        statement = form.instance
+        workflow.file_statement(statement)
+        if change:
+            workflow.record_correction(
+                statement=statement,
+                before=request._substance_before,
+                user=request.user,
+                kind=form.cleaned_data.get("correction_kind"),
+                note=form.cleaned_data.get("correction_note", ""),
             )
+        for warning in statement.warnings():
+            messages.warning(request, warning)
+        self._warn_duplicates(request, statement)
+
+    def _warn_duplicates(self, request, statement):
+        """Other statements by the same speakers with nearly the same words: probably the
+        same remark, of which this could be one more report."""
+        speaker_ids = statement.statement_speakers.values_list("speaker_id", flat=True)
+        seen = set()
+        for report in statement.reports.all():
+            for other in similar_reports(speaker_ids=speaker_ids, text=report.text).exclude(statement=statement)[:3]:
+                if other.statement_id in seen:
+                    continue
+                seen.add(other.statement_id)
+                messages.warning(
+                    request,
+                    format_html(
+                        _(
+                            'Possible duplicate: <a href="{}">{}</a> ({}) by the same speaker is {}% similar. '
+                            'If it is the same remark, <a href="{}">move this statement\'s reports into it</a>.'
+                        ),
+                        reverse("admin:statements_statement_change", args=[other.statement_id]),
+                        Truncator(other.text).chars(80),
+                        other.statement.get_status_display(),
+                        round(other.similarity * 100),
+                        reverse("admin:statements_statement_merge", args=[statement.pk, other.statement_id]),
+                    ),
+                )
 
     def response_add(self, request, obj, post_url_continue=None):
         if "_addanother_same_source" in request.POST:
             self.message_user(request, _("Saved. The next statement starts from the same source."), messages.SUCCESS)
-            initial = {"source": obj.source_id, "date": obj.date.isoformat(), "language": obj.language}
+            report = obj.reports.order_by("-position", "-id").first()
+            initial = {"date": obj.date.isoformat(), "reports-0-source": report.source_id if report else ""}
+            if obj.date_earliest:
+                initial["date_earliest"] = obj.date_earliest.isoformat()
             if obj.summit_id:
                 initial["summit"] = obj.summit_id
             if obj.place:
@@ -293,11 +448,11 @@ class StatementAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=gettext_lazy("Submit selected statements for review"), permissions=["change"])
     def submit_selected_for_review(self, request, queryset):
-        self._apply(request, queryset, services.submit_for_review, _("submitted for review"))
+        self._apply(request, queryset, workflow.submit_for_review, _("submitted for review"))
 
     @admin.action(description=gettext_lazy("Publish selected statements"), permissions=["publish"])
     def publish_selected(self, request, queryset):
-        self._apply(request, queryset, services.publish, _("published"))
+        self._apply(request, queryset, workflow.publish, _("published"))
 
     def _apply(self, request, queryset, change, done):
         succeeded, refused = 0, []
@@ -305,7 +460,7 @@ class StatementAdmin(SimpleHistoryAdmin):
             try:
                 change(statement=statement, user=request.user)
                 succeeded += 1
-            except services.WorkflowError as error:
+            except workflow.WorkflowError as error:
                 refused.append(f"#{statement.pk}: {error}")
         if succeeded:
             self.message_user(
@@ -338,6 +493,11 @@ class StatementAdmin(SimpleHistoryAdmin):
                 name="statements_statement_import_candidates",
             ),
             path(
+                "<int:object_id>/merge-into/<int:other_id>/",
+                self.admin_site.admin_view(self.merge_view),
+                name="statements_statement_merge",
+            ),
+            path(
                 "<path:object_id>/retract/",
                 self.admin_site.admin_view(self.retract_view),
                 name="statements_statement_retract",
@@ -357,6 +517,39 @@ class StatementAdmin(SimpleHistoryAdmin):
         role = speaker.role_on(date)
         return JsonResponse({"id": role.pk, "text": str(role)} if role else {"id": None, "text": ""})
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        # "Save and add another from the same source" opens the next statement with its source.
+        source = request.GET.get("reports-0-source", "")
+        if isinstance(inline, ReportInline) and request.method == "GET" and source.isdigit():
+            kwargs["initial"] = [{"source": int(source)}]
+        return kwargs
+
+    def merge_view(self, request, object_id, other_id):
+        """Confirm, then fold a statement into another as more reports of the same remark."""
+        statement = get_object_or_404(Statement, pk=object_id)
+        other = get_object_or_404(Statement, pk=other_id)
+        if not self.has_change_permission(request, statement):
+            raise PermissionDenied
+        error = None
+        if request.method == "POST":
+            try:
+                workflow.merge_statements(statement=statement, into=other, user=request.user)
+            except workflow.WorkflowError as refusal:
+                error = str(refusal)
+            else:
+                self.message_user(request, _("The reports now belong to this statement."), messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:statements_statement_change", args=[other.pk]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "statement": statement,
+            "other": other,
+            "error": error,
+            "title": _("Merge into another statement"),
+        }
+        return render(request, "admin/statements/statement/merge.html", context)
+
     def retract_view(self, request, object_id):
         statement = get_object_or_404(Statement, pk=object_id)
         if not self.has_publish_permission(request):
@@ -364,8 +557,8 @@ class StatementAdmin(SimpleHistoryAdmin):
         error = None
         if request.method == "POST":
             try:
-                services.retract(statement=statement, user=request.user, reason=request.POST.get("reason", ""))
-            except services.WorkflowError as refusal:
+                workflow.retract(statement=statement, user=request.user, reason=request.POST.get("reason", ""))
+            except workflow.WorkflowError as refusal:
                 error = str(refusal)
             else:
                 self.message_user(request, _("The statement was retracted."), messages.SUCCESS)

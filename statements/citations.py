@@ -1,21 +1,14 @@
-"""How to cite a statement: a plain citation, CSL-JSON, BibTeX, and schema.org JSON-LD."""
+"""How to cite a statement: a plain citation, CSL-JSON, BibTeX, and schema.org JSON-LD.
+
+A citation quotes the statement's display report and names the source that printed it.
+"""
 
 import datetime
 import re
 
-from django.utils.formats import date_format
-
 from .models import Statement
 
 BIBTEX_SPECIAL = re.compile(r"([\\{}%$&#_^~])")
-
-
-def _date_text(statement: Statement) -> str:
-    if statement.date_precision == "year":
-        return str(statement.date.year)
-    if statement.date_precision == "month":
-        return date_format(statement.date, "YEAR_MONTH_FORMAT")
-    return date_format(statement.date, "DATE_FORMAT")
 
 
 def _date_parts(statement: Statement) -> list[int]:
@@ -27,45 +20,56 @@ def _occasion(statement: Statement) -> str:
     return statement.summit.name if statement.summit_id else statement.place
 
 
+def _speakers(statement: Statement) -> list[str]:
+    """Each speaker with the role held that day: "Mark Rutte, secrétaire général de l'Otan"."""
+    return [
+        credit.speaker.name + (f", {credit.role.title}" if credit.role_id else "") for credit in statement.credit_list
+    ]
+
+
 def plain(statement: Statement, permalink: str, accessed: datetime.date) -> str:
     """One line a reader can paste: who, in which role, when, where, reported by whom, where to find it."""
-    speaker = statement.speaker.name + (f", {statement.role.title}" if statement.role_id else "")
-    parts = [speaker, _date_text(statement)]
+    report = statement.display_report
+    parts = ["; ".join(_speakers(statement)), statement.date_text]
     if _occasion(statement):
         parts.append(_occasion(statement))
-    source = statement.source
-    reported = ", ".join(part for part in [source.outlet.name if source.outlet_id else "", source.title] if part)
-    parts.append(f"as reported by {reported}" if reported else f"as reported in: {source}")
-    if source.url:
-        parts.append(source.url)
+    if report:
+        source = report.source
+        reported = ", ".join(part for part in [source.outlet.name if source.outlet_id else "", source.title] if part)
+        parts.append(f"as reported by {reported}" if reported else f"as reported in: {source}")
+        if source.url:
+            parts.append(source.url)
     parts.append(f"Diplomatic statements archive, {permalink} (accessed {accessed.isoformat()})")
-    return f"“{statement.text}”. " + ". ".join(parts) + "."
+    text = report.text if report else ""
+    return f"“{text}”. " + ". ".join(parts) + "."
 
 
 def csl_json(statement: Statement, permalink: str, accessed: datetime.date) -> dict:
-    source = statement.source
+    report = statement.display_report
     item = {
         "id": f"statement-{statement.pk}",
         "type": "speech",
-        "title": statement.text,
-        "author": [{"literal": statement.speaker.name}],
+        "title": report.text if report else "",
+        "author": [{"literal": name} for name in _speakers(statement)],
         "issued": {"date-parts": [_date_parts(statement)]},
         "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
         "URL": permalink,
-        "language": statement.language,
-        "genre": statement.get_wording_display(),
-        "note": f"Attribution as printed: {statement.attribution}" if statement.attribution else "",
     }
-    if statement.role_id:
-        item["author"][0]["literal"] += f" ({statement.role.title})"
+    if statement.date_earliest is None:
+        item["issued"]["circa"] = True  # on or before the date given
+    if report:
+        item["language"] = report.language
+        item["genre"] = str(report.get_mode_display())
+        if report.attribution:
+            item["note"] = f"Attribution as printed: {report.attribution}"
+        if report.source.outlet_id:
+            item["container-title"] = report.source.outlet.name
+        if report.source.url:
+            item["source"] = report.source.url
     if _occasion(statement):
         item["event-title"] = _occasion(statement)
     if statement.place:
         item["event-place"] = statement.place
-    if source.outlet_id:
-        item["container-title"] = source.outlet.name
-    if source.url:
-        item["source"] = source.url
     return item
 
 
@@ -74,21 +78,23 @@ def bibtex_escape(text: str) -> str:
 
 
 def bibtex(statement: Statement, permalink: str, accessed: datetime.date) -> str:
-    source = statement.source
-    author = statement.speaker.name
-    note = [str(statement.get_wording_display())]
-    if statement.role_id:
-        note.append(statement.role.title)
+    report = statement.display_report
+    credits = statement.credit_list
+    note = [str(report.get_mode_display())] if report else []
+    note += [credit.role.title for credit in credits if credit.role_id]
+    if statement.date_earliest is None:
+        note.append(statement.date_text)
     if _occasion(statement):
         note.append(_occasion(statement))
-    if source.outlet_id:
-        note.append(f"as reported by {source.outlet.name}")
-    if source.url:
-        note.append(source.url)
+    if report and report.source.outlet_id:
+        note.append(f"as reported by {report.source.outlet.name}")
+    if report and report.source.url:
+        note.append(report.source.url)
     note.append(f"accessed {accessed.isoformat()}")
     fields = {
-        "author": "{" + bibtex_escape(author) + "}",  # braces keep a name whole
-        "title": bibtex_escape(statement.text),
+        # braces keep each name whole; "and" separates authors in BibTeX
+        "author": " and ".join("{" + bibtex_escape(credit.speaker.name) + "}" for credit in credits),
+        "title": bibtex_escape(report.text if report else ""),
         "year": str(statement.date.year),
         "howpublished": f"\\url{{{permalink}}}",
         "note": bibtex_escape("; ".join(note)),
@@ -100,27 +106,30 @@ def bibtex(statement: Statement, permalink: str, accessed: datetime.date) -> str
 
 
 def json_ld(statement: Statement, permalink: str) -> dict:
+    report = statement.display_report
+    speakers = [
+        {"@type": "Person" if credit.speaker.kind == "person" else "Organization", "name": credit.speaker.name}
+        for credit in statement.credit_list
+    ]
     data = {
         "@context": "https://schema.org",
         "@type": "Quotation",
-        "text": statement.text,
-        "inLanguage": statement.language,
+        "text": report.text if report else "",
         "dateCreated": statement.date.isoformat(),
         "url": permalink,
-        "spokenByCharacter": {
-            "@type": "Person" if statement.speaker.kind == "person" else "Organization",
-            "name": statement.speaker.name,
-        },
+        "spokenByCharacter": speakers[0] if len(speakers) == 1 else speakers,
     }
-    source = statement.source
-    based_on = {"@type": "CreativeWork"}
-    if source.title:
-        based_on["name"] = source.title
-    if source.url:
-        based_on["url"] = source.url
-    if source.outlet_id:
-        based_on["publisher"] = {"@type": "Organization", "name": source.outlet.name}
-    data["isBasedOn"] = based_on
+    if report:
+        data["inLanguage"] = report.language
+        source = report.source
+        based_on = {"@type": "CreativeWork"}
+        if source.title:
+            based_on["name"] = source.title
+        if source.url:
+            based_on["url"] = source.url
+        if source.outlet_id:
+            based_on["publisher"] = {"@type": "Organization", "name": source.outlet.name}
+        data["isBasedOn"] = based_on
     if statement.summit_id:
         event = {"@type": "Event", "name": statement.summit.name}
         if statement.summit.start_date:

@@ -1,9 +1,11 @@
 """Downloads of a list of statements: CSV and JSON of exactly the filtered result, all rows.
 
-Streamed: rows are read from a server-side cursor in chunks and written as they come,
-so an export of a million statements starts at once and runs in constant memory
-(benchmarks/export_memory.py measures it). Only published statements: the queryset
-comes from the listing, which starts from `published()`.
+One row per statement, with its display report's words and source; the JSON also nests
+every report and every speaker. Streamed: rows are read from a server-side cursor in
+chunks (with their reports, speakers, topics and countries prefetched per chunk) and
+written as they come, so an export of a million statements starts at once and runs in
+constant memory (benchmarks/export_memory.py measures it). Only published statements:
+the queryset comes from the listing, which starts from `published()`.
 """
 
 import csv
@@ -11,12 +13,10 @@ import datetime
 import json
 from collections.abc import Iterator
 
-from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import F, OuterRef, QuerySet
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, QuerySet
 from django.http import StreamingHttpResponse
 
-from .models import Statement
+from .models import Report, StatementSpeaker
 
 FORMATS = ("csv", "json")
 CHUNK_SIZE = 2000
@@ -24,83 +24,112 @@ COLUMNS = [
     "id",
     "permalink",
     "date",
+    "date_earliest",
     "date_precision",
-    "speaker",
-    "speaker_id",
-    "role",
-    "country",
-    "organisation",
+    "date_basis",
+    "speakers",
+    "speaker_ids",
+    "roles",
+    "countries",
+    "organisations",
     "summit",
     "place",
+    "original_language",
     "language",
-    "wording",
+    "mode",
+    "is_translation",
     "text",
     "attribution",
     "source_outlet",
     "source_title",
     "source_url",
     "source_archived_url",
+    "report_count",
     "topics",
     "countries_mentioned",
-    "answers_id",
 ]
 # Characters that make a spreadsheet read a cell as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _report(report: Report) -> dict:
+    source = report.source
+    return {
+        "text": report.text,
+        "attribution": report.attribution,
+        "mode": report.mode,
+        "language": report.language,
+        "is_translation": report.is_translation,
+        "translated_by": report.translated_by,
+        "translated_from": report.translated_from,
+        "excerpt": report.excerpt,
+        "is_display": report.is_display,
+        "source_outlet": source.outlet.name if source.outlet_id else "",
+        "source_title": source.title,
+        "source_url": source.url,
+        "source_archived_url": source.archived_url,
+        "source_published_on": source.published_on.isoformat() if source.published_on else None,
+    }
+
+
 def export_rows(statements: QuerySet) -> Iterator[dict]:
     """One plain dict per statement, in the listing's order, read in chunks."""
-    topics = Statement.topics.through.objects.filter(statement=OuterRef("pk")).values("topic__name_en")
-    mentioned = Statement.countries_mentioned.through.objects.filter(statement=OuterRef("pk")).values(
-        "country__iso_alpha2"
+    rows = (
+        statements.defer("search_vector")
+        .select_related("summit")
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=Report.objects.select_related("source__outlet").order_by("-is_display", "id"),
+                to_attr="all_reports",
+            ),
+            Prefetch(
+                "statement_speakers",
+                queryset=StatementSpeaker.objects.select_related("speaker", "role", "country", "organisation"),
+                to_attr="credits",
+            ),
+            "topics",
+            "countries_mentioned",
+        )
     )
-    rows = statements.values(
-        "id",
-        "date",
-        "date_precision",
-        "place",
-        "language",
-        "wording",
-        "text",
-        "attribution",
-        "answers_id",
-        speaker_name=F("speaker__name"),
-        speaker_key=F("speaker_id"),
-        role_title=F("role__title"),
-        country_code=F("country__iso_alpha2"),
-        organisation_name=Coalesce(F("role__organisation__name"), F("speaker__organisation__name")),
-        summit_name=F("summit__name"),
-        source_outlet=F("source__outlet__name"),
-        source_title=F("source__title"),
-        source_url=F("source__url"),
-        source_archived_url=F("source__archived_url"),
-        topic_names=ArraySubquery(topics),
-        mentioned_codes=ArraySubquery(mentioned),
-    )
-    for row in rows.iterator(chunk_size=CHUNK_SIZE):
+    for statement in rows.iterator(chunk_size=CHUNK_SIZE):
+        reports = [_report(report) for report in statement.all_reports]
+        display = reports[0] if reports else {}
+        credits = statement.credits
         yield {
-            "id": row["id"],
-            "permalink": f"/statements/{row['id']}/",
-            "date": row["date"].isoformat(),
-            "date_precision": row["date_precision"],
-            "speaker": row["speaker_name"],
-            "speaker_id": row["speaker_key"],
-            "role": row["role_title"] or "",
-            "country": row["country_code"] or "",
-            "organisation": row["organisation_name"] or "",
-            "summit": row["summit_name"] or "",
-            "place": row["place"],
-            "language": row["language"],
-            "wording": row["wording"],
-            "text": row["text"],
-            "attribution": row["attribution"],
-            "source_outlet": row["source_outlet"] or "",
-            "source_title": row["source_title"],
-            "source_url": row["source_url"],
-            "source_archived_url": row["source_archived_url"],
-            "topics": sorted(row["topic_names"]),
-            "countries_mentioned": sorted(row["mentioned_codes"]),
-            "answers_id": row["answers_id"],
+            "id": statement.pk,
+            "permalink": statement.get_absolute_url(),
+            "date": statement.date.isoformat(),
+            "date_earliest": statement.date_earliest.isoformat() if statement.date_earliest else None,
+            "date_precision": statement.date_precision,
+            "date_basis": statement.date_basis,
+            "speakers": [
+                {
+                    "id": credit.speaker_id,
+                    "name": credit.speaker.name,
+                    "capacity": credit.capacity,
+                    "role": credit.role.title if credit.role_id else "",
+                    "country": credit.country.iso_alpha2 if credit.country_id else "",
+                    "organisation": credit.organisation.name if credit.organisation_id else "",
+                }
+                for credit in credits
+            ],
+            "summit": statement.summit.name if statement.summit_id else "",
+            "place": statement.place,
+            "original_language": statement.original_language,
+            "language": display.get("language", ""),
+            "mode": display.get("mode", ""),
+            "is_translation": display.get("is_translation", False),
+            "text": display.get("text", ""),
+            "attribution": display.get("attribution", ""),
+            "source_outlet": display.get("source_outlet", ""),
+            "source_title": display.get("source_title", ""),
+            "source_url": display.get("source_url", ""),
+            "source_archived_url": display.get("source_archived_url", ""),
+            "report_count": len(reports),
+            "reports": reports,
+            "topics": sorted(topic.name_en for topic in statement.topics.all()),
+            "countries_mentioned": sorted(country.iso_alpha2 for country in statement.countries_mentioned.all()),
         }
 
 
@@ -118,15 +147,31 @@ class _Echo:
         return value
 
 
+def _csv_cells(row: dict) -> dict:
+    """A row flattened for one CSV line: lists joined with "; ", speakers in parallel columns."""
+    speakers = row.pop("speakers")
+    row.pop("reports")
+    return {
+        **row,
+        "speakers": "; ".join(speaker["name"] for speaker in speakers),
+        "speaker_ids": "; ".join(str(speaker["id"]) for speaker in speakers),
+        "roles": "; ".join(speaker["role"] for speaker in speakers),
+        "countries": "; ".join(speaker["country"] for speaker in speakers),
+        "organisations": "; ".join(speaker["organisation"] for speaker in speakers),
+        "date_earliest": row["date_earliest"] or "",
+        "topics": "; ".join(row["topics"]),
+        "countries_mentioned": "; ".join(row["countries_mentioned"]),
+    }
+
+
 def _csv(rows: Iterator[dict], absolute) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff"  # byte-order mark: spreadsheets then read the file as UTF-8, accents intact
     yield writer.writerow(COLUMNS)
     for row in rows:
         row["permalink"] = absolute(row["permalink"])
-        row["topics"] = "; ".join(row["topics"])
-        row["countries_mentioned"] = "; ".join(row["countries_mentioned"])
-        yield writer.writerow([neutralise(row[column]) for column in COLUMNS])
+        cells = _csv_cells(row)
+        yield writer.writerow([neutralise(cells[column]) for column in COLUMNS])
 
 
 def _json(rows: Iterator[dict], absolute) -> Iterator[str]:

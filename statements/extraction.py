@@ -4,7 +4,7 @@ Rule-based, French and English, no network and no model download. `extract()` ta
 article text, its publication date and language, and what the archive knows of speakers
 (`KnownSpeaker`: names, aliases, role titles held on that date); it returns
 `Candidate`s in article order for an editor to confirm. Nothing here writes to the
-database: statements.services.import_candidates does, as drafts.
+database: statements.importing.import_candidates does, as drafts.
 
 What it recognises:
 - quotations in « », “ ” and " " marks; a short quotation of a few words inside a
@@ -87,6 +87,7 @@ class Candidate:
     date: str
     language: str
     confidence: float
+    mode: str = ""  # the report's speech mode when an editor chose it (statements.importing.speech_mode)
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -1,10 +1,12 @@
 """Atom feeds of any list of statements: `?format=atom` on the statements list (the
 latest statements, or any search and filter), and on a speaker's, country's,
-organisation's, summit's or topic's page."""
+organisation's, summit's or topic's page; and of the corrections."""
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 FEED_SIZE = 50
@@ -37,14 +39,18 @@ class StatementsFeed(Feed):
         return self.statements.latest_first().with_card_relations()[:FEED_SIZE]
 
     def item_title(self, statement):
-        excerpt = statement.text if len(statement.text) <= 80 else statement.text[:79] + "…"
-        return f"{statement.speaker.name}: “{excerpt}”"
+        report = statement.display_report
+        return f"{statement.speaker_names}: “{Truncator(report.text if report else '').chars(80)}”"
 
     def item_description(self, statement):
         # Plain text: the syndication framework escapes it into the feed.
-        role = f", {statement.role.title}" if statement.role_id else ""
-        byline = f"{statement.speaker.name}{role}, {statement.date.isoformat()}"
-        return f"{statement.text}\n\n— {byline} ({statement.get_wording_display()})"
+        report = statement.display_report
+        speakers = "; ".join(
+            credit.speaker.name + (f", {credit.role.title}" if credit.role_id else "")
+            for credit in statement.credit_list
+        )
+        mode = f" ({report.get_mode_display()})" if report else ""
+        return f"{report.text if report else ''}\n\n— {speakers}, {statement.date_text}{mode}"
 
     def item_link(self, statement):
         return statement.get_absolute_url()
@@ -53,4 +59,38 @@ class StatementsFeed(Feed):
         return statement.published_at
 
     def item_author_name(self, statement):
-        return statement.speaker.name
+        return statement.speaker_names
+
+
+class CorrectionsFeed(Feed):
+    """/corrections/?format=atom: every correction to a published statement, newest first."""
+
+    feed_type = Atom1Feed
+
+    def __init__(self, *, corrections: QuerySet):
+        super().__init__()
+        self.corrections = corrections
+
+    def title(self):
+        return _("Corrections — diplomatic statements archive")
+
+    def link(self):
+        return reverse("statements:corrections")
+
+    def subtitle(self):
+        return _("Every public correction of a published statement, newest first.")
+
+    def items(self):
+        return self.corrections[:FEED_SIZE]
+
+    def item_title(self, correction):
+        return f"{correction.get_kind_display()}: #{correction.statement_id}"
+
+    def item_description(self, correction):
+        return correction.note
+
+    def item_link(self, correction):
+        return correction.statement.get_absolute_url() + f"#correction-{correction.pk}"
+
+    def item_pubdate(self, correction):
+        return correction.created_at

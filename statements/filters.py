@@ -7,15 +7,18 @@ URL. A parameter that does not validate is ignored and reported by the page, nev
 error: django-filter leaves invalid fields out of `cleaned_data`.
 """
 
+import datetime
+
 import django_filters
 import pycountry
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from .models import Country, Organisation, Speaker, Statement, Summit, Topic
+from .models import Country, Organisation, Report, Speaker, Statement, Summit, Topic
 from .widgets import CompactSelectMultiple
 
 SEARCH_MAX_LENGTH = 500
@@ -52,15 +55,14 @@ class StatementFilter(django_filters.FilterSet):
         field_name="country",
         queryset=Country.objects.all(),
         to_field_name="iso_alpha2",
-        method="filter_in",
+        method="filter_country",
         widget=CompactSelectMultiple(attrs={"size": 6}),
     )
     speaker = ReferenceFilter(
         label=_("Speaker"),
-        field_name="speaker",
         queryset=Speaker.objects.all(),
         to_field_name="slug",
-        method="filter_in",
+        method="filter_speaker",
         widget=forms.MultipleHiddenInput,
     )
     organisation = ReferenceFilter(
@@ -93,18 +95,20 @@ class StatementFilter(django_filters.FilterSet):
         widget=forms.MultipleHiddenInput,
     )
     language = django_filters.MultipleChoiceFilter(
-        label=_("Language"), choices=LANGUAGE_CHOICES, widget=forms.MultipleHiddenInput
+        label=_("Language"), choices=LANGUAGE_CHOICES, method="filter_language", widget=forms.MultipleHiddenInput
     )
-    wording = django_filters.MultipleChoiceFilter(
-        label=_("Wording"), choices=Statement.Wording.choices, widget=forms.CheckboxSelectMultiple
+    mode = django_filters.MultipleChoiceFilter(
+        label=_("Speech mode"), choices=Report.Mode.choices, method="filter_mode", widget=forms.CheckboxSelectMultiple
     )
+    # A statement's date is a range (Statement.date_earliest to Statement.date); it matches
+    # a period it may fall in. "On or before 4 September" counts as 4 September.
     date_from = django_filters.DateFilter(
         label=_("From"), field_name="date", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
     )
     date_to = django_filters.DateFilter(
-        label=_("To"), field_name="date", lookup_expr="lte", widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"), method="filter_date_to", widget=forms.DateInput(attrs={"type": "date"})
     )
-    year = IntegerFilter(label=_("Year"), field_name="date", lookup_expr="year", min_value=1, max_value=9999)
+    year = IntegerFilter(label=_("Year"), method="filter_year", min_value=1, max_value=9999)
     sort = django_filters.ChoiceFilter(
         label=_("Sort"),
         method=keep,
@@ -135,13 +139,29 @@ class StatementFilter(django_filters.FilterSet):
         """Any of the chosen rows (the URL names them by code or slug, the query by id)."""
         return queryset.filter(**{f"{name}__in": value})
 
+    def filter_country(self, queryset, name, value):
+        return queryset.for_countries(value)
+
+    def filter_speaker(self, queryset, name, value):
+        return queryset.by_speakers(value)
+
+    def filter_language(self, queryset, name, value):
+        return queryset.filter(Exists(Report.objects.filter(statement=OuterRef("pk"), language__in=value)))
+
+    def filter_mode(self, queryset, name, value):
+        return queryset.filter(Exists(Report.objects.filter(statement=OuterRef("pk"), mode__in=value)))
+
+    def filter_date_to(self, queryset, name, value):
+        return queryset.alias(starts=Coalesce("date_earliest", "date")).filter(starts__lte=value)
+
+    def filter_year(self, queryset, name, value):
+        return self.filter_date_to(queryset.filter(date__year__gte=value), name, datetime.date(value, 12, 31))
+
     def filter_search(self, queryset, name, value):
         return queryset.search(value) if value.strip() else queryset
 
     def filter_organisation(self, queryset, name, value):
-        # A statement belongs to an organisation through the role held when it was made,
-        # or through an unnamed or collective speaker who speaks for it.
-        return queryset.filter(Q(role__organisation__in=value) | Q(speaker__organisation__in=value))
+        return queryset.of_organisations(value)
 
     def filter_topic(self, queryset, name, value):
         tagged = Statement.topics.through.objects.filter(statement=OuterRef("pk"), topic__in=value)

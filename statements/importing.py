@@ -1,26 +1,153 @@
-"""The admin's "Import from article" screens: paste an article, confirm the statements.
+"""Article import: paste an article, confirm the statements found in it.
 
-Step one stores the source with its full text; step two extracts candidates from that
-text (statements.extraction) and lets the editor tick, correct and import them as
-drafts (statements.services.import_candidates). Nothing is published here.
+Step one (the admin's "Import from article" screen) stores the source with its full text;
+step two extracts candidates from that text (statements.extraction) and lets the editor
+tick, correct and import them as drafts (`import_candidates`). A candidate that is a
+statement already in the archive becomes a new report of it, not a duplicate. Nothing is
+published here.
 """
 
 import datetime
 import html
+from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib import messages
+from django.contrib.postgres.search import TrigramSimilarity
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join, strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .extraction import Candidate, ExtractionError
-from .models import Organisation, Report, Source, Speaker
-from .services import extract_candidates, import_candidates
+from .extraction import Candidate, ExtractionError, KnownSpeaker, extract, same_statement
+from .models import Organisation, Report, Source, Speaker, Statement, StatementSpeaker
+from .workflow import file_statement
+
+# Trigram similarity above which two reports by one speaker are probably the same quote:
+# the same words with different punctuation, quotation marks or one word changed score
+# above 0.8, while different sentences on the same subject stay under 0.4. The admin's
+# duplicate warning uses it too.
+DUPLICATE_SIMILARITY = 0.6
+# Below that, reports sharing enough trigrams are compared word by word (same_statement).
+CANDIDATE_SIMILARITY = 0.3
+
+
+def known_speakers(*, on: datetime.date, source: Source | None = None) -> list[KnownSpeaker]:
+    """What the extractor may match: every speaker's names, aliases and roles held `on`.
+
+    An unnamed source is offered only for the document that first described it: "une
+    source gouvernementale allemande" in another article may be someone else, so it is
+    never matched by its description alone (an editor merges two explicitly).
+    """
+    speakers = Speaker.objects.prefetch_related("aliases", "roles")
+    return [
+        KnownSpeaker(
+            id=speaker.pk,
+            name=speaker.name,
+            names=[speaker.name, speaker.native_name, *(alias.name for alias in speaker.aliases.all())],
+            titles=[role.title for role in speaker.roles.all() if role.covers(on)],
+            anonymous=speaker.kind != Speaker.Kind.PERSON,
+        )
+        for speaker in speakers
+        if speaker.kind != Speaker.Kind.ANONYMOUS
+        or (source is not None and source.pk and speaker.first_described_in_id == source.pk)
+    ]
+
+
+def extract_candidates(*, text: str, published: datetime.date, language: str, source: Source | None = None):
+    speakers = known_speakers(on=published, source=source)
+    return extract(text, published=published, language=language, speakers=speakers)
+
+
+def speech_mode(candidate: Candidate) -> str:
+    """The report's speech mode: the editor's choice, else the extractor's "verbatim" as a
+    direct quote and "reported" as indirect speech, mixed when it holds quoted words."""
+    if candidate.mode:
+        return candidate.mode
+    if candidate.wording == "verbatim":
+        return Report.Mode.DIRECT
+    return Report.Mode.MIXED if any(mark in candidate.text for mark in '"«“') else Report.Mode.INDIRECT
+
+
+def similar_reports(*, speaker_ids, text: str, threshold: float = DUPLICATE_SIMILARITY):
+    """Reports of statements by any of `speaker_ids` whose words resemble `text`, closest first."""
+    return (
+        Report.objects.filter(statement__statement_speakers__speaker_id__in=list(speaker_ids))
+        .annotate(similarity=TrigramSimilarity("text", text))
+        .filter(similarity__gte=threshold)
+        .select_related("statement", "source")
+        .order_by("-similarity")
+        .distinct()
+    )
+
+
+def existing_statement(candidate: Candidate) -> tuple[Statement, Report] | None:
+    """The statement this candidate repeats, with its closest report, if any: nearly the
+    same words (trigram similarity) or the same words cut differently (same_statement)."""
+    for report in similar_reports(
+        speaker_ids=[candidate.speaker_id], text=candidate.text, threshold=CANDIDATE_SIMILARITY
+    )[:10]:
+        if report.similarity >= DUPLICATE_SIMILARITY or same_statement(candidate.text, report.text):
+            return report.statement, report
+    return None
+
+
+@dataclass
+class ImportResult:
+    created: list[Statement] = field(default_factory=list)
+    new_reports: list[Report] = field(default_factory=list)
+    duplicates: list[tuple[Candidate, Statement]] = field(default_factory=list)
+
+
+@transaction.atomic
+def import_candidates(*, source: Source, candidates: list[Candidate], user) -> ImportResult:
+    """Turn the chosen candidates into draft statements of `source`, in article order.
+
+    A candidate that is a statement already in the archive (existing_statement) becomes a
+    new report of it when it comes from another source, and nothing when this source
+    already reported it: importing an article twice creates nothing the second time.
+    Candidates must have a known speaker.
+    """
+    result = ImportResult()
+    for position, candidate in enumerate(candidates, start=1):
+        if candidate.speaker_id is None:
+            raise ValueError(f"Candidate {candidate.text[:40]!r} has no speaker: choose or create one first.")
+        report = Report(
+            source=source,
+            position=position,
+            text=candidate.text,
+            attribution=candidate.attribution,
+            mode=speech_mode(candidate),
+            language=candidate.language,
+        )
+        found = existing_statement(candidate)
+        if found:
+            statement, closest = found
+            if statement.reports.filter(source=source).exists():
+                result.duplicates.append((candidate, statement))
+                continue
+            report.statement = statement
+            report.full_clean()
+            report.save()
+            result.new_reports.append(report)
+            continue
+        date = datetime.date.fromisoformat(candidate.date)
+        statement = Statement(date=date, date_earliest=date, created_by=user, updated_by=user)
+        statement.full_clean()
+        statement.save()
+        StatementSpeaker.objects.create(statement=statement, speaker_id=candidate.speaker_id)
+        report.statement = statement
+        report.is_display = True
+        report.full_clean()
+        report.save()
+        file_statement(statement)
+        result.created.append(statement)
+    return result
 
 
 class ArticleForm(forms.Form):
@@ -70,7 +197,7 @@ def _initial(candidate: Candidate) -> dict:
         "include": candidate.speaker_id is not None and candidate.confidence >= 0.5,
         "text": candidate.text,
         "speaker": candidate.speaker_id,
-        "wording": candidate.wording,
+        "mode": speech_mode(candidate),
         "date": candidate.date,
         "attribution": candidate.attribution,
         "language": candidate.language,
@@ -107,7 +234,9 @@ def import_candidates_view(model_admin, request, source_id):
     source = get_object_or_404(Source, pk=source_id)
     published = source.published_on or datetime.date.today()
     try:
-        candidates = extract_candidates(text=source.full_text, published=published, language=source.language or "fr")
+        candidates = extract_candidates(
+            text=source.full_text, published=published, language=source.language or "fr", source=source
+        )
     except ExtractionError as error:
         messages.error(request, str(error))
         candidates = []
@@ -123,7 +252,8 @@ def import_candidates_view(model_admin, request, source_id):
                 speaker_id=row["speaker"].pk,
                 speaker_name=row["speaker"].name,
                 proposal="existing",
-                wording=row["wording"],
+                wording="verbatim" if row["mode"] == Report.Mode.DIRECT else "reported",
+                mode=row["mode"],
                 date=row["date"].isoformat(),
                 language=row["language"],
                 confidence=1.0,
@@ -133,18 +263,23 @@ def import_candidates_view(model_admin, request, source_id):
         ]
         result = import_candidates(source=source, candidates=chosen, user=request.user)
         messages.success(
-            request, _("%(count)d draft statements created from this article.") % {"count": len(result.created)}
+            request,
+            _(
+                "%(count)d draft statements created from this article, "
+                "%(reports)d new reports of statements already in the archive."
+            )
+            % {"count": len(result.created), "reports": len(result.new_reports)},
         )
         if result.duplicates:
             links = format_html_join(
                 ", ",
                 '<a href="{}">{}</a>',
-                ((reverse("admin:statements_statement_change", args=[existing.pk]), existing.text[:50])
-                 for _candidate, existing in result.duplicates),
+                ((reverse("admin:statements_statement_change", args=[existing.pk]), Truncator(candidate.text).chars(50))
+                 for candidate, existing in result.duplicates),
             )  # fmt: skip
             messages.warning(request, format_html(_("Already in the archive, not imported again: {}"), links))
         return HttpResponseRedirect(
-            reverse("admin:statements_statement_changelist") + f"?source__id__exact={source.pk}"
+            reverse("admin:statements_statement_changelist") + f"?reports__source__id__exact={source.pk}"
         )
     rows = list(zip(formset.forms, candidates or [None] * len(formset.forms), strict=False))
     context = {**model_admin.admin_site.each_context(request), "opts": model_admin.opts, "formset": formset,

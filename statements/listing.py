@@ -28,7 +28,7 @@ from .caching import generation
 from .exports import FORMATS, export_response
 from .feeds import StatementsFeed
 from .filters import LANGUAGE_CHOICES, StatementFilter
-from .models import Country, Speaker, Statement, Summit, Topic
+from .models import Country, Report, Speaker, Statement, StatementSpeaker, Summit, Topic
 from .search import headline_expression, highlighted_html
 
 FACET_SIZE = 8
@@ -43,7 +43,7 @@ FACET_LABELS = {
     "language": _lazy("Language"),
 }
 # Facets counted on the statements table itself, in one pass (see _column_counts).
-COLUMN_FACETS = ("country_id", "speaker_id", "summit_id", "language", "year")
+COLUMN_FACETS = ("summit_id", "year")
 
 
 def url_with(params: QueryDict, key: str, value: str) -> str:
@@ -112,8 +112,8 @@ def _chips(filterset: StatementFilter, params: QueryDict, fixed: set[str]) -> li
                 chips.append(Chip(label, text, url_without(params, name, parameter)))
         elif name == "language":
             chips.extend(Chip(label, LANGUAGE_NAMES.get(code, code), url_without(params, name, code)) for code in value)
-        elif name == "wording":
-            labels = dict(Statement.Wording.choices)
+        elif name == "mode":
+            labels = dict(Report.Mode.choices)
             chips.extend(Chip(label, str(labels[code]), url_without(params, name, code)) for code in value)
         elif name in ("date_from", "date_to"):
             chips.append(Chip(label, date_format(value, "DATE_FORMAT"), url_without(params, name)))
@@ -134,8 +134,8 @@ def _ignored(filterset: StatementFilter) -> list[str]:
 def _column_counts(rows: QuerySet) -> dict[str, list[tuple]]:
     """The FACET_SIZE most frequent values of each COLUMN_FACETS column among `rows`.
 
-    One query with GROUPING SETS reads the rows once for the five facets (five GROUP BY
-    queries read them five times); it groups on the columns themselves (a foreign key's
+    One query with GROUPING SETS reads the rows once for all of them (a GROUP BY per
+    column would read them once each); it groups on the columns themselves (a foreign key's
     id), never on joined names, and the covering index statement_facets_idx makes the
     read an index-only scan. Returns {column: [(value, count), ...]}, nulls left out.
     """
@@ -162,6 +162,14 @@ def _column_counts(rows: QuerySet) -> dict[str, list[tuple]]:
     }
 
 
+def _related_counts(rows: QuerySet, model, column: str) -> list[tuple]:
+    """The FACET_SIZE most frequent values of `column` in `model` rows (a statement's
+    speakers, reports or topics) among the statements `rows`, each statement counted once."""
+    related = model.objects.filter(statement__in=rows.values("pk"), **{f"{column}__isnull": False})
+    counts = related.values_list(column).annotate(n=Count("statement", distinct=True)).order_by("-n", column)
+    return list(counts[:FACET_SIZE])
+
+
 def _facet_rows(queryset: QuerySet, fixed: set[str]) -> list[tuple[str, list[tuple[str, str, int]]]]:
     """Facet data of a result set as plain values, so it can be cached: [(facet, [(parameter, text, count)])]."""
     rows = queryset.order_by()
@@ -173,18 +181,17 @@ def _facet_rows(queryset: QuerySet, fixed: set[str]) -> list[tuple[str, list[tup
         facets.append((facet, [(parameter(objects[value]), str(objects[value]), n) for value, n in values]))
 
     if "country" not in fixed:
-        labelled("country", counts["country_id"], Country, lambda country: country.iso_alpha2)
+        labelled("country", _related_counts(rows, StatementSpeaker, "country"), Country, lambda c: c.iso_alpha2)
     if "speaker" not in fixed:
-        labelled("speaker", counts["speaker_id"], Speaker, lambda speaker: speaker.slug)
+        labelled("speaker", _related_counts(rows, StatementSpeaker, "speaker"), Speaker, lambda speaker: speaker.slug)
     if "summit" not in fixed:
         labelled("summit", counts["summit_id"], Summit, lambda summit: summit.slug)
     if "topic" not in fixed:
-        tagged = Statement.topics.through.objects.filter(statement__in=rows.values("pk"))
-        top_topics = tagged.values_list("topic").annotate(n=Count("pk")).order_by("-n", "topic")[:FACET_SIZE]
-        labelled("topic", list(top_topics), Topic, lambda topic: topic.slug)
+        labelled("topic", _related_counts(rows, Statement.topics.through, "topic"), Topic, lambda topic: topic.slug)
     years = sorted(counts["year"], reverse=True)
     facets.append(("year", [(str(year), str(year), n) for year, n in years]))
-    facets.append(("language", [(code, LANGUAGE_NAMES.get(code, code), n) for code, n in counts["language"]]))
+    languages = _related_counts(rows, Report, "language")
+    facets.append(("language", [(code, LANGUAGE_NAMES.get(code, code), n) for code, n in languages]))
     return [(facet, values) for facet, values in facets if values]
 
 
@@ -318,14 +325,16 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
 
     searching = filterset.searching
     if searching:
+        # Matches are marked in the words each card shows: its display report.
         terms = filterset.form.cleaned_data["q"]
         headlines = dict(
-            Statement.objects.filter(pk__in=[statement.pk for statement in page])
+            Report.objects.filter(statement__in=ids, is_display=True)
             .annotate(headline=headline_expression(terms))
-            .values_list("pk", "headline")
+            .values_list("statement_id", "headline")
         )
         for statement in page:
-            statement.highlighted = highlighted_html(headlines.get(statement.pk, ""))
+            if statement.pk in headlines:
+                statement.highlighted = highlighted_html(headlines[statement.pk])
 
     chips = _chips(filterset, params, set(fixed))
     return {

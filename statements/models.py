@@ -1012,7 +1012,7 @@ class StatementSpeaker(models.Model):
 
     @property
     def speaks_for(self) -> str:
-        """"on behalf of Russia", for pages; empty when the speaker speaks for no one else."""
+        """ "on behalf of Russia", for pages; empty when the speaker speaks for no one else."""
         parts = [str(part) for part in (self.country.name if self.country_id else None, self.organisation) if part]
         return ", ".join(parts)
 
@@ -1051,7 +1051,9 @@ class Report(models.Model):
     Mode = SpeechMode
     Translator = TranslatorKind
 
-    statement = models.ForeignKey(Statement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="reports")
+    statement = models.ForeignKey(
+        Statement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="reports"
+    )
     source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="reports")
     position = models.PositiveIntegerField(
         _("position in source"), null=True, blank=True, help_text=_("Order of appearance in the source.")
@@ -1114,7 +1116,9 @@ class Report(models.Model):
             models.UniqueConstraint(
                 fields=["statement"], condition=Q(is_display=True), name="report_one_display_per_statement"
             ),
-            models.UniqueConstraint(fields=["import_ref"], condition=~Q(import_ref=""), name="report_import_ref_unique"),
+            models.UniqueConstraint(
+                fields=["import_ref"], condition=~Q(import_ref=""), name="report_import_ref_unique"
+            ),
         ]
         indexes = [
             # A source's reports in the order they appear in it.
@@ -1153,7 +1157,7 @@ class LinkBasis(models.TextChoices):
 
 
 class StatementLink(models.Model):
-    """"`from_statement` answers / repeats / denies / clarifies `to_statement`", either as
+    """ "`from_statement` answers / repeats / denies / clarifies `to_statement`", either as
     a source says (with that source) or as the archive's editors judge."""
 
     Kind = LinkKind
@@ -1187,9 +1191,7 @@ class StatementLink(models.Model):
             models.CheckConstraint(
                 condition=~Q(basis="source") | Q(source__isnull=False), name="statement_link_source_basis_has_source"
             ),
-            models.UniqueConstraint(
-                fields=["from_statement", "to_statement", "kind"], name="statement_link_unique"
-            ),
+            models.UniqueConstraint(fields=["from_statement", "to_statement", "kind"], name="statement_link_unique"),
         ]
 
     def __str__(self):

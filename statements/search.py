@@ -1,15 +1,16 @@
 """Full-text search over statements, and the stored vectors it reads.
 
-Each statement's `search_vector` holds its text (weight A); its speaker's names and
-aliases and its translations (B); its attribution and context (C). Every part is
+Each statement's `search_vector` holds the words of every report of it (weight A); its
+speakers' names and aliases and its translations (B); the reports' attributions and the
+statement's context (C): all of it is shown on the statement's page. Every part is
 processed by both `french_unaccent` and `english_unaccent` (migration 0001), and a query
 is parsed by both and the two ORed: a French query finds French inflections ("garantie"
 finds "garanties"), an English one English inflections ("guarantees" finds
 "guarantee"), accents never matter, and a name is stemmed the same way on both sides.
 
 The vector reads other tables, so it cannot be a generated column: `refresh_search_vectors`
-recomputes it in one UPDATE, run on commit whenever a statement, its translations, its
-speaker or the speaker's aliases change (statements/signals.py), and for every row by
+recomputes it in one UPDATE, run on commit whenever a statement, its reports, its
+speakers, their names and aliases, or its translations change (statements/signals.py), and for every row by
 `manage.py rebuild_search`.
 """
 
@@ -30,21 +31,28 @@ MARK_START, MARK_STOP = "\x02", "\x03"
 _REFRESH_SQL = """
 WITH documents AS MATERIALIZED (  -- computed once, though read twice per row below
     SELECT statement.id,
-           statement.text,
-           concat_ws(' ', speaker.name, speaker.native_name,
-                     (SELECT string_agg(alias.name, ' ') FROM statements_speakeralias alias
-                       WHERE alias.speaker_id = speaker.id),
+           (SELECT string_agg(report.text, ' ') FROM statements_report report
+             WHERE report.statement_id = statement.id) AS words,
+           concat_ws(' ',
+                     (SELECT string_agg(concat_ws(' ', speaker.name, speaker.native_name,
+                                                  (SELECT string_agg(alias.name, ' ') FROM statements_speakeralias alias
+                                                    WHERE alias.speaker_id = speaker.id)), ' ')
+                        FROM statements_statementspeaker credit
+                        JOIN statements_speaker speaker ON speaker.id = credit.speaker_id
+                       WHERE credit.statement_id = statement.id),
                      (SELECT string_agg(translation.text, ' ') FROM statements_translation translation
                        WHERE translation.statement_id = statement.id)) AS names_and_translations,
-           concat_ws(' ', statement.attribution, statement.context) AS surroundings
+           concat_ws(' ',
+                     (SELECT string_agg(report.attribution, ' ') FROM statements_report report
+                       WHERE report.statement_id = statement.id),
+                     statement.context) AS surroundings
       FROM statements_statement statement
-      JOIN statements_speaker speaker ON speaker.id = statement.speaker_id
      WHERE {where}
 )
 UPDATE statements_statement AS statement
    SET search_vector =
-         setweight(to_tsvector('french_unaccent', documents.text)
-                   || to_tsvector('english_unaccent', documents.text), 'A')
+         setweight(to_tsvector('french_unaccent', coalesce(documents.words, ''))
+                   || to_tsvector('english_unaccent', coalesce(documents.words, '')), 'A')
       || setweight(to_tsvector('french_unaccent', documents.names_and_translations)
                    || to_tsvector('english_unaccent', documents.names_and_translations), 'B')
       || setweight(to_tsvector('french_unaccent', documents.surroundings)
@@ -78,7 +86,7 @@ def rank(terms: str) -> SearchRank:
 
 
 def headline_expression(terms: str) -> SearchHeadline:
-    """The statement's text with the matching words between MARK_START and MARK_STOP."""
+    """A report's text with the matching words between MARK_START and MARK_STOP (over Report rows)."""
     config = Case(When(language="en", then=Value("english_unaccent")), default=Value("french_unaccent"))
     clean_text = Func(F("text"), Value(f"[{MARK_START}{MARK_STOP}]"), Value(""), Value("g"), function="regexp_replace")
     return SearchHeadline(

@@ -11,7 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
 from .caching import bump_generation
-from .models import Speaker, SpeakerAlias, Statement, Translation
+from .models import Report, Speaker, SpeakerAlias, Statement, StatementSpeaker, Translation
 from .search import refresh_search_vectors
 
 
@@ -27,8 +27,10 @@ def statement_saved(sender, instance, raw=False, **kwargs):
         _refresh_on_commit([instance.pk])
 
 
+@receiver([post_save, post_delete], sender=Report)
+@receiver([post_save, post_delete], sender=StatementSpeaker)
 @receiver([post_save, post_delete], sender=Translation)
-def translation_changed(sender, instance, raw=False, **kwargs):
+def part_of_statement_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         _refresh_on_commit([instance.statement_id])
 
@@ -36,18 +38,24 @@ def translation_changed(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=Speaker)
 def speaker_saved(sender, instance, raw=False, created=False, **kwargs):
     if not raw and not created:
-        _refresh_on_commit(instance.statements.values_list("pk", flat=True))
+        _refresh_on_commit(instance.statement_credits.values_list("statement_id", flat=True))
 
 
 @receiver([post_save, post_delete], sender=SpeakerAlias)
 def alias_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        _refresh_on_commit(Statement.objects.filter(speaker_id=instance.speaker_id).values_list("pk", flat=True))
+        credits = StatementSpeaker.objects.filter(speaker_id=instance.speaker_id)
+        _refresh_on_commit(credits.values_list("statement_id", flat=True))
 
 
 @receiver([post_save, post_delete, m2m_changed])
 def statements_data_changed(sender, raw=False, **kwargs):
-    if raw or sender._meta.app_label != "statements":
+    """Bump at the write (reads later in the same transaction see the change) and once more
+    when the transaction commits, however many writes it made. History rows only record
+    changes that have their own signal."""
+    if raw or sender._meta.app_label != "statements" or sender.__name__.startswith("Historical"):
         return
     bump_generation()
-    transaction.on_commit(bump_generation)
+    connection = transaction.get_connection()
+    if not any(func is bump_generation for _sids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(bump_generation)

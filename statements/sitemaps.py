@@ -4,7 +4,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
-from .models import Country, Organisation, Speaker, Statement, Summit, Topic
+from .models import Country, Organisation, Speaker, Statement, StatementSpeaker, Summit, Topic
 
 
 class StatementSitemap(Sitemap):
@@ -29,7 +29,9 @@ class EntitySitemap(Sitemap):
 
     def items(self):
         if self.model is Country:
-            filed = Statement.objects.published().filter(country=OuterRef("pk"))
+            filed = StatementSpeaker.objects.filter(
+                country=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED
+            )
             return Country.objects.filter(Exists(filed)).order_by("slug")
         return self.model.objects.order_by("slug")
 
@@ -46,6 +48,7 @@ class IndexSitemap(Sitemap):
             "statements:summits",
             "statements:topics",
             "statements:organisations",
+            "statements:corrections",
         ]
 
     def location(self, name):

@@ -4,8 +4,9 @@ for the one exception: a retracted statement's permalink says it was retracted).
 import json
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -14,15 +15,26 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from . import citations
+from .feeds import CorrectionsFeed
 from .filters import SpeakerFilter
 from .listing import render_listing
-from .models import Country, Organisation, Speaker, Statement, Summit, Topic
+from .models import (
+    Correction,
+    Country,
+    Organisation,
+    Speaker,
+    Statement,
+    StatementLink,
+    StatementSpeaker,
+    Summit,
+    Topic,
+)
 
 HOME_PAGE_SIZE = 30
 
 
 class SubqueryCount(Subquery):
-    """COUNT(DISTINCT id) of a subquery's rows, as a per-row annotation."""
+    """COUNT(DISTINCT id) of a subquery's rows (a single column named id), as a per-row annotation."""
 
     template = "(SELECT count(DISTINCT _rows.id) FROM (%(subquery)s) _rows)"
     output_field = IntegerField()
@@ -31,6 +43,13 @@ class SubqueryCount(Subquery):
 def published_count(**lookups) -> SubqueryCount:
     """The number of published statements matching `lookups` (which use OuterRef)."""
     return SubqueryCount(Statement.objects.published().filter(**lookups).values("id"))
+
+
+def published_credit_count(**lookups) -> SubqueryCount:
+    """The number of published statements with a speaker row matching `lookups` (which
+    use OuterRef): by a speaker, on behalf of a country or organisation."""
+    credits = StatementSpeaker.objects.filter(statement__status=Statement.Status.PUBLISHED, **lookups)
+    return SubqueryCount(credits.values(id=F("statement_id")))
 
 
 def speaker_count(relation: str) -> SubqueryCount:
@@ -58,25 +77,47 @@ def statement_detail(request, pk: int):
     without the text presented as current); drafts and statements in review are 404 for
     everyone but logged-in staff, who get a preview.
     """
-    visible = Statement.objects.with_card_relations().select_related("country")
+    visible = Statement.objects.with_card_relations()
     if not request.user.is_staff:
-        visible = visible.filter(status__in=[Statement.Status.PUBLISHED, Statement.Status.RETRACTED])
+        visible = visible.on_record()
     statement = get_object_or_404(visible, pk=pk)
 
     related = Statement.objects.published().with_card_relations().exclude(pk=statement.pk).latest_first()
+    # Every report, the display report first, each with its source and provenance chain.
+    reports = statement.reports.select_related("source__outlet", "source__reported_in__outlet").order_by(
+        "-is_display", F("source__published_on").asc(nulls_last=True), "position", "id"
+    )
+    public_links = StatementLink.objects.filter(
+        Q(from_statement=statement, to_statement__status=Statement.Status.PUBLISHED)
+        | Q(to_statement=statement, from_statement__status=Statement.Status.PUBLISHED)
+    ).select_related("source__outlet")
+
+    def other_end(link):
+        return link.to_statement_id if link.from_statement_id == statement.pk else link.from_statement_id
+
+    linked_cards = Statement.objects.with_card_relations().in_bulk({other_end(link) for link in public_links})
+    links = [
+        {"link": link, "outgoing": link.from_statement_id == statement.pk, "other": linked_cards[other_end(link)]}
+        for link in public_links
+    ]
+    display = statement.display_report
+    sources = [report.source_id for report in reports]
     permalink = request.build_absolute_uri(statement.get_absolute_url())
     context = {
         "statement": statement,
+        "display": display,
+        "reports": reports,
+        "credits": statement.credit_list,
         "permalink": permalink,
         "citation": citations.plain(statement, permalink, timezone.localdate()),
         "json_ld": json_for_script(citations.json_ld(statement, permalink)),
         "translations": statement.translations.all(),
         "topics": statement.topics.all(),
         "countries_mentioned": statement.countries_mentioned.all(),
-        "answers": statement.answers if statement.answers and statement.answers.is_public else None,
-        "answered_by": related.filter(answers=statement),
+        "corrections": statement.corrections.all(),
+        "links": links,
         "same_summit": related.filter(summit=statement.summit_id)[:10] if statement.summit_id else [],
-        "same_source": related.filter(source=statement.source_id).order_by("source_position", "id")[:10],
+        "same_source": related.reported_from(sources)[:10],
     }
     return render(request, "statements/statement_detail.html", context)
 
@@ -84,7 +125,7 @@ def statement_detail(request, pk: int):
 def speaker_list(request):
     filterset = SpeakerFilter(request.GET, queryset=Speaker.objects.select_related("country"))
     filterset.form.is_valid()
-    speakers = filterset.qs.annotate(statement_count=published_count(speaker=OuterRef("pk")))
+    speakers = filterset.qs.annotate(statement_count=published_credit_count(speaker=OuterRef("pk")))
     return render(request, "statements/speaker_list.html", {"filter": filterset, "speakers": speakers[:200]})
 
 
@@ -98,7 +139,7 @@ def speaker_detail(request, slug: str):
     return render_listing(
         request,
         "statements/speaker_detail.html",
-        speaker.statements.all(),
+        Statement.objects.by_speakers([speaker]),
         title=speaker.name,
         fixed={"speaker"},
         context=context,
@@ -108,7 +149,7 @@ def speaker_detail(request, slug: str):
 def country_list(request):
     countries = (
         Country.objects.annotate(
-            statement_count=published_count(country=OuterRef("pk")),
+            statement_count=published_credit_count(country=OuterRef("pk")),
             speaker_count=speaker_count("country"),
         )
         .filter(Q(statement_count__gt=0) | Q(speaker_count__gt=0))
@@ -131,7 +172,7 @@ def country_detail(request, slug: str):
     return render_listing(
         request,
         "statements/country_detail.html",
-        Statement.objects.filter(country=country),
+        Statement.objects.for_countries([country]),
         title=country.name,
         fixed={"country"},
         context=context,
@@ -185,18 +226,14 @@ def topic_detail(request, slug: str):
 def organisation_list(request):
     organisations = Organisation.objects.select_related("country").annotate(
         speaker_count=speaker_count("organisation"),
-        statement_count=SubqueryCount(
-            Statement.objects.published()
-            .filter(Q(role__organisation=OuterRef("pk")) | Q(speaker__organisation=OuterRef("pk")))
-            .values("id")
-        ),
+        statement_count=published_credit_count(organisation=OuterRef("pk")),
     )
     return render(request, "statements/organisation_list.html", {"organisations": organisations})
 
 
 def organisation_detail(request, slug: str):
     organisation = get_object_or_404(Organisation.objects.select_related("country"), slug=slug)
-    statements = Statement.objects.filter(Q(role__organisation=organisation) | Q(speaker__organisation=organisation))
+    statements = Statement.objects.of_organisations([organisation])
     context = {
         "organisation": organisation,
         "speakers": Speaker.objects.filter(
@@ -213,10 +250,23 @@ def organisation_detail(request, slug: str):
     )
 
 
+def corrections(request):
+    """Every public correction of a published statement, newest first; `?format=atom` as a feed."""
+    notes = Correction.objects.filter(statement__status=Statement.Status.PUBLISHED).select_related("statement")
+    if request.GET.get("format") == "atom":
+        return CorrectionsFeed(corrections=notes)(request)
+    page = Paginator(notes, 50).get_page(request.GET.get("page"))
+    statements = Statement.objects.with_card_relations().in_bulk({note.statement_id for note in page})
+    for note in page:
+        note.card = statements[note.statement_id]
+    feed_url = reverse("statements:corrections") + "?format=atom"
+    context = {"page_obj": page, "corrections": page.object_list, "feed_url": feed_url}
+    return render(request, "statements/corrections.html", context)
+
+
 def _citable(request, pk: int) -> Statement:
     """A statement that may be cited: published or retracted (the citation says what was published)."""
-    statements = Statement.objects.with_card_relations().select_related("role", "source__outlet")
-    return get_object_or_404(statements, pk=pk, status__in=[Statement.Status.PUBLISHED, Statement.Status.RETRACTED])
+    return get_object_or_404(Statement.objects.with_card_relations().on_record(), pk=pk)
 
 
 def statement_csl(request, pk: int):

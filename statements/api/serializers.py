@@ -4,7 +4,21 @@ it has one, the public page's URL; related objects come as small references."""
 from django.db import models
 from rest_framework import serializers
 
-from ..models import Country, Organisation, Role, Source, Speaker, Statement, Summit, Topic, Translation
+from ..models import (
+    Correction,
+    Country,
+    Organisation,
+    Report,
+    Role,
+    Source,
+    Speaker,
+    Statement,
+    StatementLink,
+    StatementSpeaker,
+    Summit,
+    Topic,
+    Translation,
+)
 
 
 class ArchiveSerializer(serializers.ModelSerializer):
@@ -57,7 +71,10 @@ class RoleSerializer(ArchiveSerializer):
 
     class Meta:
         model = Role
-        fields = ["id", "title", "language", "country", "organisation", "start_date", "end_date"]
+        fields = [
+            "id", "title_fr", "title_en", "country", "organisation", "start_date", "end_date", "attested_on",
+            "position_wikidata_id",
+        ]  # fmt: skip
 
 
 class SpeakerSerializer(PublicPageMixin, ArchiveSerializer):
@@ -117,6 +134,8 @@ class SourceSerializer(ArchiveSerializer):
             "link",
             "archived_url",
             "published_on",
+            "published_at",
+            "accessed_on",
             "language",
             "reported_in",
             "url",
@@ -129,24 +148,71 @@ class TranslationSerializer(ArchiveSerializer):
         fields = ["language", "text", "translator_kind", "translator_name"]
 
 
-class StatementSerializer(PublicPageMixin, ArchiveSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail")
-    page = PublicPageField()
+class ReportSerializer(ArchiveSerializer):
+    """One source's rendering of the statement, its words exactly as printed."""
+
+    source = serializers.HyperlinkedRelatedField(view_name="api:source-detail", read_only=True)
+
+    class Meta:
+        model = Report
+        fields = [
+            "id", "text", "attribution", "mode", "language", "is_translation", "translated_by", "translated_from",
+            "excerpt", "is_display", "source", "position",
+        ]  # fmt: skip
+
+
+class StatementSpeakerSerializer(ArchiveSerializer):
+    """One speaker of the statement, in a capacity, on behalf of a country or organisation."""
+
     speaker = serializers.HyperlinkedRelatedField(view_name="api:speaker-detail", read_only=True)
-    speaker_name = serializers.CharField(source="speaker.name", read_only=True)
+    name = serializers.CharField(source="speaker.name", read_only=True)
     role = serializers.CharField(source="role.title", read_only=True, allow_null=True)
     country = serializers.SlugRelatedField(slug_field="iso_alpha2", read_only=True, allow_null=True)
+    organisation = serializers.HyperlinkedRelatedField(
+        view_name="api:organisation-detail", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = StatementSpeaker
+        fields = ["speaker", "name", "capacity", "order", "role", "country", "organisation"]
+
+
+class StatementLinkSerializer(ArchiveSerializer):
+    """`kind` read as "this statement <kind> `to_statement`"; basis "source" names the source saying so."""
+
+    to_statement = serializers.HyperlinkedRelatedField(view_name="api:statement-detail", read_only=True)
+    source = serializers.HyperlinkedRelatedField(view_name="api:source-detail", read_only=True, allow_null=True)
+
+    class Meta:
+        model = StatementLink
+        fields = ["kind", "basis", "to_statement", "source", "note"]
+
+
+class CorrectionSerializer(ArchiveSerializer):
+    class Meta:
+        model = Correction
+        fields = ["kind", "note", "changed", "created_at"]
+
+
+class StatementSerializer(PublicPageMixin, ArchiveSerializer):
+    """One remark: when and where, who said it (`speakers`) and every source's rendering of
+    it (`reports`, the display report marked)."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:statement-detail")
+    page = PublicPageField()
+    speakers = StatementSpeakerSerializer(source="credits", many=True, read_only=True)
+    reports = ReportSerializer(source="all_reports", many=True, read_only=True)
     summit = serializers.HyperlinkedRelatedField(view_name="api:summit-detail", read_only=True, allow_null=True)
-    source = serializers.HyperlinkedRelatedField(view_name="api:source-detail", read_only=True)
     topics = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     countries_mentioned = serializers.SlugRelatedField(slug_field="iso_alpha2", many=True, read_only=True)
-    answers = serializers.HyperlinkedRelatedField(view_name="api:statement-detail", read_only=True, allow_null=True)
+    links = StatementLinkSerializer(source="public_links", many=True, read_only=True)
     translations = TranslationSerializer(many=True, read_only=True)
+    corrections = CorrectionSerializer(many=True, read_only=True)
 
     class Meta:
         model = Statement
         fields = [
-            "id", "url", "page", "text", "language", "attribution", "wording", "speaker", "speaker_name", "role",
-            "country", "date", "date_precision", "summit", "place", "source", "topics", "countries_mentioned",
-            "answers", "translations", "published_at",
+            "id", "url", "page", "date", "date_earliest", "date_precision", "date_basis", "time", "time_zone",
+            "original_language", "summit", "place", "context", "speakers", "reports", "topics", "countries_mentioned",
+            "links", "translations", "corrections", "published_at",
         ]  # fmt: skip

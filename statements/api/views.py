@@ -7,7 +7,19 @@ from rest_framework import viewsets
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
 from ..filters import SpeakerFilter, StatementFilter
-from ..models import Country, Organisation, Role, Source, Speaker, Statement, Summit, Topic
+from ..models import (
+    Country,
+    Organisation,
+    Report,
+    Role,
+    Source,
+    Speaker,
+    Statement,
+    StatementLink,
+    StatementSpeaker,
+    Summit,
+    Topic,
+)
 from . import serializers
 
 
@@ -43,11 +55,24 @@ class StatementViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = StatementCursor
 
     def get_queryset(self):
+        published_links = StatementLink.objects.filter(to_statement__status=Statement.Status.PUBLISHED)
         return (
             Statement.objects.published()
             .defer("search_vector")
-            .select_related("speaker", "role", "country", "summit", "source")
-            .prefetch_related("topics", "countries_mentioned", "translations")
+            .select_related("summit")
+            .prefetch_related(
+                Prefetch("reports", queryset=Report.objects.order_by("-is_display", "id"), to_attr="all_reports"),
+                Prefetch(
+                    "statement_speakers",
+                    queryset=StatementSpeaker.objects.select_related("speaker", "role", "country"),
+                    to_attr="credits",
+                ),
+                Prefetch("links_out", queryset=published_links, to_attr="public_links"),
+                "topics",
+                "countries_mentioned",
+                "translations",
+                "corrections",
+            )
         )
 
 
@@ -105,5 +130,5 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = Pages
 
     def get_queryset(self):
-        cited = Statement.objects.published().filter(source=OuterRef("pk"))
+        cited = Report.objects.filter(source=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED)
         return Source.objects.filter(Exists(cited)).order_by("-published_on", "id")

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from statements.extraction import ExtractionError
-from statements.services import extract_candidates
+from statements.importing import extract_candidates
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from statements.services import load_countries
+from statements.loading import load_countries
 
 
 class Command(BaseCommand):

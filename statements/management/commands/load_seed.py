@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from statements.services import SEED_DATASET, DatasetError, load_dataset
+from statements.loading import SEED_DATASET, DatasetError, load_dataset
 
 
 class Command(BaseCommand):

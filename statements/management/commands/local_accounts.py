@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.urls import reverse
 
-from statements.services import ensure_editorial_groups
+from statements.workflow import ensure_editorial_groups
 
 CREDENTIALS_FILE = Path(settings.BASE_DIR) / "var" / "local-accounts.txt"
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from statements.services import ensure_editorial_groups
+from statements.workflow import ensure_editorial_groups
 
 
 class Command(BaseCommand):

@@ -1,36 +1,37 @@
-"""Writes that matter: loading reference data and datasets, filing statements.
+"""Loading data files: every ISO country, and TOML datasets such as the seed (statements/seed/).
 
 Keyword-only functions; each validates with `full_clean()` before saving so a bad data
-file stops with a clear message instead of storing half-valid rows.
+file stops with a clear message instead of storing half-valid rows. Loading the same file
+twice changes nothing the second time.
 """
 
-import datetime
 import gettext
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
-from django.contrib.auth.models import Group, Permission
-from django.contrib.postgres.search import TrigramSimilarity
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
 
-from .extraction import Candidate, KnownSpeaker, extract, same_statement
 from .models import (
     Country,
     Organisation,
+    Report,
     Role,
     Source,
     Speaker,
     SpeakerAlias,
     Statement,
+    StatementLink,
+    StatementSpeaker,
     Summit,
     Topic,
+    date_bounds,
 )
 from .search import refresh_search_vectors
+from .workflow import file_statement, fill_credit
 
 SEED_DIR = Path(__file__).resolve().parent / "seed"
 SEED_DATASET = SEED_DIR / "paris-2025-09-04.toml"
@@ -63,29 +64,6 @@ def load_countries() -> int:
         )
     Country.objects.bulk_create(new)
     return len(new)
-
-
-def filing_for(*, speaker: Speaker, date: datetime.date) -> tuple[Role | None, Country | None]:
-    """The role a speaker held on `date` and the country a statement of that day is filed under.
-
-    The country is the one the role represents; without a role, the speaker's own
-    (an unnamed "German government source" is filed under Germany).
-    """
-    role = speaker.role_on(date)
-    country = role.represented_country if role else None
-    return role, country or speaker.country
-
-
-def fill_filing(*, statement: Statement) -> None:
-    """Fill in what the editor left empty: the role the speaker held on the statement's
-    date, and the country it is filed under (from that role, or the speaker's own)."""
-    if not (statement.speaker_id and statement.date):
-        return
-    if statement.role_id is None:
-        statement.role = statement.speaker.role_on(statement.date)
-    if statement.country_id is None:
-        represented = statement.role.represented_country if statement.role_id else None
-        statement.country = represented or statement.speaker.country
 
 
 @dataclass
@@ -209,6 +187,7 @@ def load_dataset(*, path: Path) -> LoadReport:
                     "organisation": refs.get("organisation", item.get("organisation")),
                     "wikidata_id": item.get("wikidata_id", ""),
                     "bio": item.get("bio", ""),
+                    "described_as": item.get("described_as", ""),
                 },
             ),
         )
@@ -218,9 +197,9 @@ def load_dataset(*, path: Path) -> LoadReport:
         for role in item.get("roles", []):
             _, created, changed = _upsert(
                 Role,
-                lookup={"speaker": speaker, "title": role["title"]},
+                lookup={"speaker": speaker, "title_fr": role.get("title_fr", ""), "title_en": role.get("title_en", "")},
                 values={
-                    "language": role["language"],
+                    "position_wikidata_id": role.get("position_wikidata_id", ""),
                     "country": refs.country(role.get("country")),
                     "organisation": refs.get("organisation", role.get("organisation")),
                     "start_date": role.get("start_date"),
@@ -268,6 +247,7 @@ def load_dataset(*, path: Path) -> LoadReport:
             "url": item.get("url", ""),
             "archived_url": item.get("archived_url", ""),
             "published_on": item.get("published_on"),
+            "accessed_on": item.get("accessed_on"),
             "language": item.get("language", ""),
             "reported_in": refs.get("source", item.get("reported_in")),
             "full_text": full_text,
@@ -276,6 +256,15 @@ def load_dataset(*, path: Path) -> LoadReport:
         lookup_field = "url" if values["url"] else "full_text" if full_text else "notes"
         lookup = {lookup_field: values.pop(lookup_field)}
         record("sources", "source", item["key"], _upsert(Source, lookup=lookup, values=values))
+
+    # An unnamed source names the document that first described it.
+    for item in data.get("speakers", []):
+        if "first_described_in" in item:
+            speaker = refs.get("speaker", item["key"])
+            source = refs.get("source", item["first_described_in"])
+            if speaker.first_described_in_id != source.pk:
+                speaker.first_described_in = source
+                speaker.save(update_fields=["first_described_in"])
 
     for item in data.get("topics", []):
         record(
@@ -301,18 +290,24 @@ def load_dataset(*, path: Path) -> LoadReport:
 
 
 def _load_statements(data: dict, *, refs: _Resolver, report: LoadReport) -> None:
+    """Statements with their speakers, reports and links (see the seed file for the format).
+
+    A dataset owns the statements whose ref starts with its key: one that left the file
+    (merged into another as a report, say) is removed, after its reports moved on.
+    """
     dataset = data.get("dataset", {})
     status = dataset.get("status", Statement.Status.DRAFT)
+    items = data.get("statements", [])
     first_published = dict(
-        Statement.objects.filter(import_ref__in=[item["ref"] for item in data.get("statements", [])]).values_list(
+        Statement.objects.filter(import_ref__in=[item["ref"] for item in items]).values_list(
             "import_ref", "published_at"
         )
     )
     now = timezone.now()
-    statements = []
-    for position, item in enumerate(data.get("statements", []), start=1):
-        speaker = refs.get("speaker", item["speaker"])
-        role, country = filing_for(speaker=speaker, date=item["date"])
+    loaded = []
+    for item in items:
+        precision = item.get("date_precision", Statement.DatePrecision.DAY)
+        earliest, latest = date_bounds(item["date"], precision)
         published_at = None
         if status in (Statement.Status.PUBLISHED, Statement.Status.RETRACTED):
             # Publication time is set once, the first time the dataset is loaded.
@@ -321,20 +316,14 @@ def _load_statements(data: dict, *, refs: _Resolver, report: LoadReport) -> None
             Statement,
             lookup={"import_ref": item["ref"]},
             values={
-                "text": item["text"],
-                "language": item.get("language", dataset.get("language", "")),
-                "attribution": item.get("attribution", ""),
-                "wording": item["wording"],
-                "speaker": speaker,
-                "role": role,
-                "country": refs.country(item["country"]) if "country" in item else country,
-                "date": item["date"],
-                "date_precision": item.get("date_precision", Statement.DatePrecision.DAY),
+                "original_language": item.get("original_language", ""),
+                "date": latest,
+                "date_earliest": None if item.get("on_or_before") else earliest,
+                "date_precision": precision,
+                "date_basis": item.get("date_basis", Statement.DateBasis.STATED),
                 "summit": refs.get("summit", item.get("summit")),
                 "place": item.get("place", ""),
-                "source": refs.get("source", item["source"]),
-                "source_position": position,
-                "context": item.get("context", ""),
+                "context": item.get("context", "").strip(),
                 "status": status,
                 "published_at": published_at,
             },
@@ -343,186 +332,99 @@ def _load_statements(data: dict, *, refs: _Resolver, report: LoadReport) -> None
         refs.add("statement", item["ref"], statement)
         statement.topics.set([refs.get("topic", key) for key in item.get("topics", [])])
         statement.countries_mentioned.set(refs.countries(item.get("countries_mentioned", [])))
-        statements.append((statement, item))
+        _load_credits(statement, item, refs=refs, report=report)
+        _load_reports(statement, item, dataset=dataset, refs=refs, report=report)
+        loaded.append((statement, item))
 
-    # Second pass: a statement may answer one that comes later in the file.
-    for statement, item in statements:
-        answers = refs.get("statement", item.get("answers"))
-        if statement.answers != answers:
-            statement.answers = answers
-            statement.save(update_fields=["answers", "updated_at"])
+    # Second pass: a statement may link to one that comes later in the file.
+    for statement, item in loaded:
+        kept = []
+        for link in item.get("links", []):
+            obj, created, changed = _upsert(
+                StatementLink,
+                lookup={
+                    "from_statement": statement,
+                    "to_statement": refs.get("statement", link["to"]),
+                    "kind": link["kind"],
+                },
+                values={
+                    "basis": link.get("basis", StatementLink.Basis.EDITORIAL),
+                    "source": refs.get("source", link.get("source")),
+                    "note": link.get("note", ""),
+                },
+            )
+            report.count("links", created=created, changed=changed)
+            kept.append(obj.pk)
+        statement.links_out.exclude(pk__in=kept).delete()
+        file_statement(statement)
 
-
-# --- Editorial workflow -------------------------------------------------------------
-# draft → in review → published → retracted. Every change of status goes through these
-# functions, which check the user's permission themselves: the admin's buttons and
-# actions only call them, so hiding a button is never the only guard.
-
-PUBLISH_PERMISSION = "statements.publish_statement"
-CHANGE_PERMISSION = "statements.change_statement"
-
-
-class WorkflowError(Exception):
-    """A change of status that this user may not make, or that this status does not allow."""
-
-
-def _set_status(*, statement: Statement, user, status: str, **fields) -> Statement:
-    statement.status = status
-    for name, value in fields.items():
-        setattr(statement, name, value)
-    statement.updated_by = user
-    statement.version += 1
-    statement.full_clean()
-    statement.save()
-    return statement
-
-
-@transaction.atomic
-def submit_for_review(*, statement: Statement, user) -> Statement:
-    if not user.has_perm(CHANGE_PERMISSION):
-        raise WorkflowError(_("You may not change statements."))
-    if statement.status != Statement.Status.DRAFT:
-        raise WorkflowError(_("Only a draft can be submitted for review."))
-    return _set_status(statement=statement, user=user, status=Statement.Status.IN_REVIEW)
-
-
-@transaction.atomic
-def publish(*, statement: Statement, user) -> Statement:
-    if not user.has_perm(PUBLISH_PERMISSION):
-        raise WorkflowError(_("Only chief editors may publish."))
-    if statement.status not in (Statement.Status.DRAFT, Statement.Status.IN_REVIEW):
-        raise WorkflowError(_("Only a draft or a statement in review can be published."))
-    return _set_status(statement=statement, user=user, status=Statement.Status.PUBLISHED, published_at=timezone.now())
-
-
-@transaction.atomic
-def retract(*, statement: Statement, user, reason: str) -> Statement:
-    if not user.has_perm(PUBLISH_PERMISSION):
-        raise WorkflowError(_("Only chief editors may retract."))
-    if statement.status != Statement.Status.PUBLISHED:
-        raise WorkflowError(_("Only a published statement can be retracted."))
-    if not reason.strip():
-        raise WorkflowError(_("A retraction needs a public reason."))
-    return _set_status(
-        statement=statement, user=user, status=Statement.Status.RETRACTED, retraction_reason=reason.strip()
-    )
-
-
-# --- Editorial groups ---------------------------------------------------------------
-
-EDITORS = "Editors"
-CHIEF_EDITORS = "Chief editors"
-_EDITED_MODELS = (
-    "statement",
-    "translation",
-    "speaker",
-    "speakeralias",
-    "role",
-    "summit",
-    "source",
-    "topic",
-    "organisation",
-)
-# What editors may do: add and change the archive's records (and the display names of
-# countries), never delete or publish. Chief editors may do all of it.
-_EDITOR_PERMISSIONS = [f"{action}_{model}" for model in _EDITED_MODELS for action in ("add", "change", "view")] + [
-    "view_country",
-    "change_country",
-]
-_CHIEF_EXTRA_PERMISSIONS = ["publish_statement"] + [f"delete_{model}" for model in _EDITED_MODELS]
-
-
-def ensure_editorial_groups() -> tuple[Group, Group]:
-    """Create or update the Editors and Chief editors groups. Safe to run again."""
-    editors = Group.objects.get_or_create(name=EDITORS)[0]
-    chiefs = Group.objects.get_or_create(name=CHIEF_EDITORS)[0]
-    permissions = Permission.objects.filter(content_type__app_label="statements")
-    editors.permissions.set(permissions.filter(codename__in=_EDITOR_PERMISSIONS))
-    chiefs.permissions.set(permissions.filter(codename__in=_EDITOR_PERMISSIONS + _CHIEF_EXTRA_PERMISSIONS))
-    return editors, chiefs
-
-
-# --- Quote extraction ---------------------------------------------------------------
-
-
-def known_speakers(*, on: datetime.date) -> list[KnownSpeaker]:
-    """What the extractor may match: every speaker's names, aliases and roles held `on`."""
-    speakers = Speaker.objects.prefetch_related("aliases", "roles")
-    return [
-        KnownSpeaker(
-            id=speaker.pk,
-            name=speaker.name,
-            names=[speaker.name, speaker.native_name, *(alias.name for alias in speaker.aliases.all())],
-            titles=[role.title for role in speaker.roles.all() if role.held_on(on)],
-            anonymous=speaker.kind != Speaker.Kind.PERSON,
+    if "key" in dataset:
+        refs_in_file = [item["ref"] for item in items]
+        gone = Statement.objects.filter(import_ref__startswith=f"{dataset['key']}/").exclude(
+            import_ref__in=refs_in_file
         )
-        for speaker in speakers
-    ]
+        for statement in gone:
+            report.count("statements removed", created=True, changed=False)
+            statement.delete()
 
 
-def extract_candidates(*, text: str, published: datetime.date, language: str) -> list[Candidate]:
-    return extract(text, published=published, language=language, speakers=known_speakers(on=published))
-
-
-@dataclass
-class ImportResult:
-    created: list[Statement] = field(default_factory=list)
-    duplicates: list[tuple[Candidate, Statement]] = field(default_factory=list)
-
-
-# Same threshold as the admin's duplicate warning: the same quote with other punctuation.
-IMPORT_DUPLICATE_SIMILARITY = 0.6
-# Below that, statements sharing enough trigrams are compared word by word (same_statement).
-IMPORT_CANDIDATE_SIMILARITY = 0.3
-
-
-def _existing_statement(candidate: Candidate) -> Statement | None:
-    """The speaker's statement this candidate repeats, if any: nearly the same text
-    (trigram similarity, as the admin warns), or the same words with other boundaries
-    (one text holding most of the other, as when an editor cut the quote differently)."""
-    similar = (
-        Statement.objects.filter(speaker_id=candidate.speaker_id)
-        .annotate(similarity=TrigramSimilarity("text", candidate.text))
-        .filter(similarity__gte=IMPORT_CANDIDATE_SIMILARITY)
-        .order_by("-similarity")[:10]
-    )
-    for statement in similar:
-        if statement.similarity >= IMPORT_DUPLICATE_SIMILARITY or same_statement(candidate.text, statement.text):
-            return statement
-    return None
-
-
-@transaction.atomic
-def import_candidates(*, source: Source, candidates: list[Candidate], user) -> ImportResult:
-    """Turn the chosen candidates into draft statements of `source`, in article order.
-
-    A candidate whose speaker already has that statement (_existing_statement) is not
-    imported again: importing an article twice creates nothing the second time.
-    Candidates must have a known speaker.
-    """
-    result = ImportResult()
-    for position, candidate in enumerate(candidates, start=1):
-        if candidate.speaker_id is None:
-            raise ValueError(f"Candidate {candidate.text[:40]!r} has no speaker: choose or create one first.")
-        duplicate = _existing_statement(candidate)
-        if duplicate:
-            result.duplicates.append((candidate, duplicate))
-            continue
-        statement = Statement(
-            text=candidate.text,
-            language=candidate.language,
-            attribution=candidate.attribution,
-            wording=candidate.wording,
-            speaker_id=candidate.speaker_id,
-            date=datetime.date.fromisoformat(candidate.date),
-            source=source,
-            source_position=position,
-            status=Statement.Status.DRAFT,
-            created_by=user,
-            updated_by=user,
+def _load_credits(statement: Statement, item: dict, *, refs: _Resolver, report: LoadReport) -> None:
+    """The statement's speakers: `speaker = "key"` for one author, or a `speakers` list of
+    tables with speaker, capacity, country and organisation (whom they spoke for)."""
+    credits = item.get("speakers") or [{"speaker": item["speaker"]}]
+    kept = []
+    for order, entry in enumerate(credits, start=1):
+        speaker = refs.get("speaker", entry["speaker"])
+        credit = StatementSpeaker.objects.filter(statement=statement, speaker=speaker).first() or StatementSpeaker(
+            statement=statement, speaker=speaker
         )
-        fill_filing(statement=statement)
-        statement.full_clean()
-        statement.save()
-        result.created.append(statement)
-    return result
+        values = {
+            "capacity": entry.get("capacity", StatementSpeaker.Capacity.AUTHOR),
+            "order": order,
+            "country": refs.country(entry.get("country")),
+            "organisation": refs.get("organisation", entry.get("organisation")),
+            "role": None,
+        }
+        for name, value in values.items():
+            setattr(credit, name, value)
+        fill_credit(credit=credit, date=statement.date if statement.date_earliest == statement.date else None)
+        created = credit.pk is None
+        credit.full_clean()
+        credit.save()
+        report.count("speakers of statements", created=created, changed=False)
+        kept.append(credit.pk)
+    statement.statement_speakers.exclude(pk__in=kept).delete()
+
+
+def _load_reports(statement: Statement, item: dict, *, dataset: dict, refs: _Resolver, report: LoadReport) -> None:
+    """The statement's reports, each keyed on its own ref; one may be `display = true`."""
+    # A report moving here from another statement (two statements found to be one remark)
+    # stops being that statement's display report.
+    refs_here = [entry["ref"] for entry in item["reports"]]
+    Report.objects.filter(import_ref__in=refs_here).exclude(statement=statement).update(is_display=False)
+    display = None
+    for entry in item["reports"]:
+        translation = entry.get("translation")
+        obj, created, changed = _upsert(
+            Report,
+            lookup={"import_ref": entry["ref"]},
+            values={
+                "statement": statement,
+                "source": refs.get("source", entry["source"]),
+                "position": entry.get("position"),
+                "text": entry["text"],
+                "attribution": entry.get("attribution", ""),
+                "mode": entry["mode"],
+                "language": entry.get("language", dataset.get("language", "")),
+                "is_translation": translation is not None,
+                "translated_by": (translation or {}).get("by", ""),
+                "translated_from": (translation or {}).get("from", ""),
+                "excerpt": entry.get("excerpt", "").strip(),
+            },
+        )
+        report.count("reports", created=created, changed=changed)
+        if entry.get("display"):
+            display = obj
+    if display is not None:
+        statement.reports.exclude(pk=display.pk).filter(is_display=True).update(is_display=False)
+        Report.objects.filter(pk=display.pk).update(is_display=True)

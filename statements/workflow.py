@@ -1,0 +1,287 @@
+"""The editorial record: every write that changes what the public may read goes through here.
+
+- Filing (`file_statement`): after a statement's speakers and reports are saved, fill in
+  what the editor left empty (each speaker's role that day and whom they spoke for), record
+  the day as an attestation of those roles, and make sure one report is the display report.
+- Corrections (`substance`, `record_correction`): a published statement whose words,
+  attribution, speakers or date change gets a public, dated correction note.
+- Status (`submit_for_review`, `publish`, `retract`): draft → in review → published →
+  retracted, each checking the user's permission itself, so a hidden button is never the
+  only guard.
+- Merging (`merge_statements`, `merge_speakers`): two statements found to be one remark
+  become one with all their reports; two unnamed sources are never merged by name, but an
+  editor may merge them, explicitly.
+- The editorial groups and their permissions.
+"""
+
+import datetime
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import Correction, Report, Speaker, SpeakerAlias, Statement, StatementSpeaker
+
+PUBLISH_PERMISSION = "statements.publish_statement"
+CHANGE_PERMISSION = "statements.change_statement"
+MERGE_PERMISSION = "statements.delete_speaker"
+
+
+class WorkflowError(Exception):
+    """A change that this user may not make, or that the record's state does not allow."""
+
+
+# --- Filing ---------------------------------------------------------------------------
+
+
+def fill_credit(*, credit: StatementSpeaker, date: datetime.date | None) -> None:
+    """Fill in what the editor left empty on one speaker of a statement: the role the
+    archive knows they held on `date` (never a guess: Role.covers), and the country and
+    organisation they spoke for, from that role or, for unnamed and collective sources,
+    from the speaker."""
+    if credit.role_id is None and date is not None:
+        credit.role = credit.speaker.role_on(date)
+    role = credit.role if credit.role_id else None
+    if credit.country_id is None:
+        credit.country = (role.represented_country if role else None) or credit.speaker.country
+    if credit.organisation_id is None:
+        credit.organisation = (role.organisation if role else None) or credit.speaker.organisation
+
+
+def default_display_report(statement: Statement, reports: list[Report]) -> Report:
+    """The original-language direct quote when there is one, else the earliest report."""
+
+    def earliest(report):
+        return (report.source.published_on or datetime.date.max, report.position or 0, report.pk)
+
+    originals = [
+        report
+        for report in reports
+        if report.mode == Report.Mode.DIRECT
+        and not report.is_translation
+        and statement.original_language
+        and report.language == statement.original_language
+    ]
+    return min(originals or reports, key=earliest)
+
+
+def ensure_display_report(statement: Statement) -> Report | None:
+    """Make one report the display report if none is (the editor's choice is kept)."""
+    reports = list(statement.reports.select_related("source"))
+    if not reports:
+        return None
+    chosen = [report for report in reports if report.is_display]
+    if chosen:
+        return chosen[0]
+    best = default_display_report(statement, reports)
+    Report.objects.filter(pk=best.pk).update(is_display=True)
+    best.is_display = True
+    return best
+
+
+@transaction.atomic
+def file_statement(statement: Statement) -> None:
+    """Complete a statement once its speakers and reports are saved (see the module's docstring)."""
+    known_to_the_day = statement.date_earliest == statement.date
+    for credit in statement.statement_speakers.select_related("speaker", "role"):
+        before = (credit.role_id, credit.country_id, credit.organisation_id)
+        fill_credit(credit=credit, date=statement.date if known_to_the_day else None)
+        if (credit.role_id, credit.country_id, credit.organisation_id) != before:
+            credit.save(update_fields=["role", "country", "organisation"])
+        role = credit.role
+        if role and known_to_the_day and statement.date not in role.attested_on:
+            role.attested_on = sorted([*role.attested_on, statement.date])
+            role.save(update_fields=["attested_on"])
+    ensure_display_report(statement)
+
+
+# --- Corrections ----------------------------------------------------------------------
+
+SUBSTANCE_LABELS = {
+    "text": _("words"),
+    "attribution": _("attribution"),
+    "speakers": _("speakers"),
+    "date": _("date"),
+}
+
+
+def substance(statement: Statement) -> dict:
+    """What a reader relies on, to compare before and after an edit: each report's words
+    and attribution (by report), the speakers, the date."""
+    reports = {report.pk: (report.text, report.attribution) for report in statement.reports.all()}
+    return {
+        "text": {pk: text for pk, (text, _attribution) in reports.items()},
+        "attribution": {pk: attribution for pk, (_text, attribution) in reports.items()},
+        "speakers": sorted(statement.statement_speakers.values_list("speaker_id", "capacity")),
+        "date": (statement.date_earliest, statement.date, statement.date_precision),
+    }
+
+
+def changed_substance(before: dict, after: dict) -> list[str]:
+    """What changed between two `substance` snapshots. A report added is new evidence, not
+    a correction; a report changed or removed is."""
+    changed = []
+    for key in ("text", "attribution"):
+        if any(after[key].get(pk) != value for pk, value in before[key].items()):
+            changed.append(key)
+    changed += [key for key in ("speakers", "date") if before[key] != after[key]]
+    return changed
+
+
+def record_correction(
+    *, statement: Statement, before: dict, user=None, kind: str = Correction.Kind.ARCHIVE, note: str = ""
+) -> Correction | None:
+    """A public correction note when a published statement's substance changed since `before`.
+
+    The editor's note is used when given; otherwise the note says what changed.
+    """
+    if statement.status != Statement.Status.PUBLISHED:
+        return None
+    changed = changed_substance(before, substance(statement))
+    if not changed:
+        return None
+    what = ", ".join(str(SUBSTANCE_LABELS[key]) for key in changed)
+    note = note.strip() or _("The archive corrected the %(what)s of this statement.") % {"what": what}
+    return Correction.objects.create(
+        statement=statement, kind=kind or Correction.Kind.ARCHIVE, note=note, changed=what, created_by=user
+    )
+
+
+# --- Status ---------------------------------------------------------------------------
+# draft → in review → published → retracted.
+
+
+def _set_status(*, statement: Statement, user, status: str, **fields) -> Statement:
+    statement.status = status
+    for name, value in fields.items():
+        setattr(statement, name, value)
+    statement.updated_by = user
+    statement.version += 1
+    statement.full_clean()
+    statement.save()
+    return statement
+
+
+@transaction.atomic
+def submit_for_review(*, statement: Statement, user) -> Statement:
+    if not user.has_perm(CHANGE_PERMISSION):
+        raise WorkflowError(_("You may not change statements."))
+    if statement.status != Statement.Status.DRAFT:
+        raise WorkflowError(_("Only a draft can be submitted for review."))
+    return _set_status(statement=statement, user=user, status=Statement.Status.IN_REVIEW)
+
+
+@transaction.atomic
+def publish(*, statement: Statement, user) -> Statement:
+    if not user.has_perm(PUBLISH_PERMISSION):
+        raise WorkflowError(_("Only chief editors may publish."))
+    if statement.status not in (Statement.Status.DRAFT, Statement.Status.IN_REVIEW):
+        raise WorkflowError(_("Only a draft or a statement in review can be published."))
+    if not statement.reports.exists():
+        raise WorkflowError(_("A statement needs at least one report (its words in a source) to be published."))
+    if not statement.statement_speakers.exists():
+        raise WorkflowError(_("A statement needs at least one speaker to be published."))
+    file_statement(statement)
+    return _set_status(statement=statement, user=user, status=Statement.Status.PUBLISHED, published_at=timezone.now())
+
+
+@transaction.atomic
+def retract(*, statement: Statement, user, reason: str) -> Statement:
+    if not user.has_perm(PUBLISH_PERMISSION):
+        raise WorkflowError(_("Only chief editors may retract."))
+    if statement.status != Statement.Status.PUBLISHED:
+        raise WorkflowError(_("Only a published statement can be retracted."))
+    if not reason.strip():
+        raise WorkflowError(_("A retraction needs a public reason."))
+    return _set_status(
+        statement=statement, user=user, status=Statement.Status.RETRACTED, retraction_reason=reason.strip()
+    )
+
+
+# --- Merging ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def merge_statements(*, statement: Statement, into: Statement, user) -> Statement:
+    """Fold `statement` into `into` when both are the same remark: its reports and
+    speakers move over, then it is deleted. A published statement keeps its permalink, so
+    only a draft or a statement in review may be folded."""
+    if not user.has_perm(CHANGE_PERMISSION):
+        raise WorkflowError(_("You may not change statements."))
+    if statement.pk == into.pk:
+        raise WorkflowError(_("A statement cannot be merged into itself."))
+    if statement.status in (Statement.Status.PUBLISHED, Statement.Status.RETRACTED):
+        raise WorkflowError(_("A published statement keeps its permalink: retract it rather than merging it."))
+    for report in statement.reports.all():
+        report.statement, report.is_display = into, False
+        report.save(update_fields=["statement", "is_display"])
+    for credit in statement.statement_speakers.all():
+        if not into.statement_speakers.filter(speaker_id=credit.speaker_id).exists():
+            credit.statement = into
+            credit.save(update_fields=["statement"])
+    statement.delete()
+    file_statement(into)
+    return into
+
+
+@transaction.atomic
+def merge_speakers(*, target: Speaker, others: list[Speaker], user) -> Speaker:
+    """Fold `others` into `target`: their statements, roles and names become target's,
+    then they are deleted. An editor's explicit decision; nothing merges speakers by name."""
+    if not user.has_perm(MERGE_PERMISSION):
+        raise WorkflowError(_("Only chief editors may merge speakers."))
+    others = [other for other in others if other.pk != target.pk]
+    for other in others:
+        for credit in other.statement_credits.all():
+            if StatementSpeaker.objects.filter(statement_id=credit.statement_id, speaker=target).exists():
+                credit.delete()  # target already speaks in this statement
+            else:
+                credit.speaker = target
+                credit.save(update_fields=["speaker"])
+        other.roles.update(speaker=target)
+        names = {other.name, other.described_as, *other.aliases.values_list("name", flat=True)} - {"", target.name}
+        for name in names:
+            SpeakerAlias.objects.get_or_create(speaker=target, name=name)
+        other.delete()
+    return target
+
+
+# --- Editorial groups -----------------------------------------------------------------
+
+EDITORS = "Editors"
+CHIEF_EDITORS = "Chief editors"
+_EDITED_MODELS = (
+    "statement",
+    "report",
+    "statementspeaker",
+    "statementlink",
+    "correction",
+    "translation",
+    "speaker",
+    "speakeralias",
+    "role",
+    "summit",
+    "source",
+    "topic",
+    "organisation",
+)
+# What editors may do: add and change the archive's records (and the display names of
+# countries), never delete or publish. Chief editors may do all of it. The inlines of a
+# statement (reports, speakers, links) may be removed by editors while they edit it.
+_EDITOR_PERMISSIONS = (
+    [f"{action}_{model}" for model in _EDITED_MODELS for action in ("add", "change", "view")]
+    + ["delete_report", "delete_statementspeaker", "delete_statementlink", "delete_translation"]
+    + ["view_country", "change_country"]
+)
+_CHIEF_EXTRA_PERMISSIONS = ["publish_statement"] + [f"delete_{model}" for model in _EDITED_MODELS]
+
+
+def ensure_editorial_groups() -> tuple[Group, Group]:
+    """Create or update the Editors and Chief editors groups. Safe to run again."""
+    editors = Group.objects.get_or_create(name=EDITORS)[0]
+    chiefs = Group.objects.get_or_create(name=CHIEF_EDITORS)[0]
+    permissions = Permission.objects.filter(content_type__app_label="statements")
+    editors.permissions.set(permissions.filter(codename__in=_EDITOR_PERMISSIONS))
+    chiefs.permissions.set(permissions.filter(codename__in=_EDITOR_PERMISSIONS + _CHIEF_EXTRA_PERMISSIONS))
+    return editors, chiefs
