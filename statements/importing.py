@@ -124,6 +124,7 @@ def import_candidates(*, source: Source, candidates: list[Candidate], user) -> I
             attribution=candidate.attribution,
             mode=speech_mode(candidate),
             language=candidate.language,
+            excerpt=source.paragraph_holding(candidate.text),
         )
         found = existing_statement(candidate)
         if found:

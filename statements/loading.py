@@ -405,12 +405,13 @@ def _load_reports(statement: Statement, item: dict, *, dataset: dict, refs: _Res
     display = None
     for entry in item["reports"]:
         translation = entry.get("translation")
+        source = refs.get("source", entry["source"])
         obj, created, changed = _upsert(
             Report,
             lookup={"import_ref": entry["ref"]},
             values={
                 "statement": statement,
-                "source": refs.get("source", entry["source"]),
+                "source": source,
                 "position": entry.get("position"),
                 "text": entry["text"],
                 "attribution": entry.get("attribution", ""),
@@ -419,7 +420,7 @@ def _load_reports(statement: Statement, item: dict, *, dataset: dict, refs: _Res
                 "is_translation": translation is not None,
                 "translated_by": (translation or {}).get("by", ""),
                 "translated_from": (translation or {}).get("from", ""),
-                "excerpt": entry.get("excerpt", "").strip(),
+                "excerpt": entry.get("excerpt", "").strip() or source.paragraph_holding(entry["text"]),
             },
         )
         report.count("reports", created=created, changed=changed)

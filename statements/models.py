@@ -10,6 +10,7 @@ rows (a role belonging to the statement's speaker) live in `clean()` and service
 
 import calendar
 import datetime
+import re
 import zoneinfo
 from urllib.parse import urldefrag
 
@@ -484,6 +485,10 @@ class SourceKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# How a quote marks words left out: (...), […], [...], (…).
+ELISION = re.compile(r"\s*[(\[](?:\.\.\.|…)[)\]]\s*")
+
+
 def normalise_url(url: str) -> str:
     """One spelling per address: lower-case scheme and host, no default port, no
     fragment, no tracking parameters (utm_* and the like). "" stays ""."""
@@ -561,6 +566,20 @@ class Source(models.Model):
     def save(self, *args, **kwargs):
         self.url = normalise_url(self.url)
         super().save(*args, **kwargs)
+
+    def paragraph_holding(self, words: str) -> str:
+        """The paragraph of this source's full text (or, for a source known through another,
+        of that one's) that holds `words`, as a public excerpt; "" when not found. An elided
+        quote ("… (...) …") is looked up by its longest part."""
+        needle = max(ELISION.split(words), key=len).strip()
+        source, seen = self, set()
+        while source is not None and source.pk not in seen:
+            seen.add(source.pk)
+            for paragraph in source.full_text.splitlines():
+                if needle and needle in paragraph:
+                    return paragraph.strip()
+            source = source.reported_in
+        return ""
 
     def clean(self):
         self.url = normalise_url(self.url)
