@@ -257,6 +257,8 @@ SPECTACULAR_SETTINGS = {
     # Swagger UI from the drf-spectacular-sidecar package: no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # The same translators for a report's translation and an editor's one: one enum.
+    "ENUM_NAME_OVERRIDES": {"TranslatorKindEnum": "statements.models.TranslatorKind"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "statements.api.schema.add_error_responses",

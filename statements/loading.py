@@ -200,6 +200,7 @@ def load_dataset(*, path: Path) -> LoadReport:
                 lookup={"speaker": speaker, "title_fr": role.get("title_fr", ""), "title_en": role.get("title_en", "")},
                 values={
                     "position_wikidata_id": role.get("position_wikidata_id", ""),
+                    "attested_on": sorted(role.get("attested_on", [])),
                     "country": refs.country(role.get("country")),
                     "organisation": refs.get("organisation", role.get("organisation")),
                     "start_date": role.get("start_date"),

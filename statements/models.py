@@ -385,11 +385,17 @@ class Role(models.Model):
         """Whether the archive knows this role was held on `date`.
 
         It needs evidence on both sides of the day: a known start or an attestation on or
-        before it, and a known end or an attestation on or after it. A role attested on
-        3 and 20 March is held on 10 March; one attested on 3 March only, on 3 March only.
+        before it, and a known end or an attestation on or after it. A role with a known
+        start and no end is current (as Wikidata's "position held" without an end time).
+        So a role attested on 3 and 20 March is held on 10 March; one attested on 3 March
+        only, on 3 March only; one with no dates and no attestation, on no day.
         """
         before = (self.start_date is not None and self.start_date <= date) or any(d <= date for d in self.attested_on)
-        after = (self.end_date is not None and date <= self.end_date) or any(d >= date for d in self.attested_on)
+        after = (
+            (self.end_date is not None and date <= self.end_date)
+            or (self.end_date is None and self.start_date is not None)
+            or any(d >= date for d in self.attested_on)
+        )
         return before and after
 
     def contradicts(self, date: datetime.date) -> bool:

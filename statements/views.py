@@ -34,10 +34,13 @@ HOME_PAGE_SIZE = 30
 
 
 class SubqueryCount(Subquery):
-    """COUNT(DISTINCT id) of a subquery's rows (a single column named id), as a per-row annotation."""
+    """COUNT(DISTINCT column) of a subquery's rows, as a per-row annotation."""
 
-    template = "(SELECT count(DISTINCT _rows.id) FROM (%(subquery)s) _rows)"
+    template = "(SELECT count(DISTINCT _rows.%(column)s) FROM (%(subquery)s) _rows)"
     output_field = IntegerField()
+
+    def __init__(self, queryset, column: str = "id"):
+        super().__init__(queryset, column=column)
 
 
 def published_count(**lookups) -> SubqueryCount:
@@ -49,7 +52,7 @@ def published_credit_count(**lookups) -> SubqueryCount:
     """The number of published statements with a speaker row matching `lookups` (which
     use OuterRef): by a speaker, on behalf of a country or organisation."""
     credits = StatementSpeaker.objects.filter(statement__status=Statement.Status.PUBLISHED, **lookups)
-    return SubqueryCount(credits.values(id=F("statement_id")))
+    return SubqueryCount(credits.values("statement_id"), column="statement_id")
 
 
 def speaker_count(relation: str) -> SubqueryCount:

@@ -1,7 +1,7 @@
 import pytest
 
 from statements.search import refresh_search_vectors
-from statements.services import SEED_DATASET, load_dataset
+from statements.loading import SEED_DATASET, load_dataset
 
 
 @pytest.fixture

@@ -5,7 +5,19 @@ import datetime
 import factory
 from django.utils import timezone
 
-from statements.models import Country, Organisation, Role, Source, Speaker, Statement, Summit, Topic
+from statements.models import (
+    Country,
+    Organisation,
+    Report,
+    Role,
+    Source,
+    Speaker,
+    Statement,
+    StatementSpeaker,
+    Summit,
+    Topic,
+)
+from statements.workflow import file_statement
 
 
 class CountryFactory(factory.django.DjangoModelFactory):
@@ -47,8 +59,7 @@ class RoleFactory(factory.django.DjangoModelFactory):
         model = Role
 
     speaker = factory.SubFactory(SpeakerFactory)
-    title = "ministre des Affaires imaginaires"
-    language = "fr"
+    title_fr = "ministre des Affaires imaginaires"
     country = factory.SubFactory(CountryFactory)
 
 
@@ -81,19 +92,29 @@ class TopicFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"invented-topic-{n}")
 
 
+# What StatementFactory passes on to the statement's report and speaker.
+REPORT_FIELDS = (
+    "text", "language", "attribution", "mode", "source", "position", "is_translation", "translated_by",
+    "translated_from", "excerpt",
+)  # fmt: skip
+CREDIT_FIELDS = ("speaker", "role", "capacity", "country", "organisation")
+
+
 class StatementFactory(factory.django.DjangoModelFactory):
-    """A published statement by an invented speaker."""
+    """A published statement by an invented speaker, known to the day, with one report.
+
+    The report's fields (text, language, attribution, mode, source, position, and
+    is_translation, translated_by, translated_from, excerpt) and the speaker's (speaker,
+    role, capacity, country, organisation) may be passed as if they were the statement's;
+    `speakers=[...]` makes a joint statement, `reports=[{...}, ...]` gives several reports
+    (the first is the display report).
+    """
 
     class Meta:
         model = Statement
 
-    text = factory.Sequence(lambda n: f"Nous ne céderons rien sur la question numéro {n}.")
-    language = "fr"
-    attribution = "a déclaré la ministre"
-    wording = Statement.Wording.VERBATIM
-    speaker = factory.SubFactory(SpeakerFactory)
     date = datetime.date(2024, 3, 1)
-    source = factory.SubFactory(SourceFactory)
+    date_earliest = factory.LazyAttribute(lambda statement: statement.date)
     status = Statement.Status.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
 
@@ -101,3 +122,30 @@ class StatementFactory(factory.django.DjangoModelFactory):
         draft = factory.Trait(status=Statement.Status.DRAFT, published_at=None)
         in_review = factory.Trait(status=Statement.Status.IN_REVIEW, published_at=None)
         retracted = factory.Trait(status=Statement.Status.RETRACTED, retraction_reason="Misattributed quote.")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        report = {name: kwargs.pop(name) for name in REPORT_FIELDS if name in kwargs}
+        reports = kwargs.pop("reports", None) or [report]
+        credit = {name: kwargs.pop(name) for name in CREDIT_FIELDS if name in kwargs}
+        speakers = kwargs.pop("speakers", None)
+        statement = super()._create(model_class, *args, **kwargs)
+        credits = [{"speaker": speaker} for speaker in speakers] if speakers else [credit]
+        for order, values in enumerate(credits, start=1):
+            values.setdefault("speaker", values.get("role").speaker if values.get("role") else SpeakerFactory())
+            StatementSpeaker.objects.create(statement=statement, order=order, **values)
+        for number, values in enumerate(reports):
+            ReportFactory(statement=statement, is_display=number == 0, **values)
+        file_statement(statement)  # as every write path does: roles, whom they spoke for
+        return statement
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Report
+
+    text = factory.Sequence(lambda n: f"Nous ne céderons rien sur la question numéro {n}.")
+    language = "fr"
+    attribution = "a déclaré la ministre"
+    mode = Report.Mode.DIRECT
+    source = factory.SubFactory(SourceFactory)

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from statements.services import ensure_editorial_groups
+from statements.workflow import ensure_editorial_groups
 from tests.factories import RoleFactory, SourceFactory, StatementFactory
 
 

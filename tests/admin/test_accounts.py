@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from statements.management.commands import local_accounts
-from statements.services import ensure_editorial_groups
+from statements.workflow import ensure_editorial_groups
 
 pytestmark = pytest.mark.django_db
 

@@ -172,7 +172,7 @@ def test_admin_search_is_the_public_full_text_search(editor_client, index):
     StatementFactory(text="Rien à voir.")
     index()
     response = editor_client.get(reverse("admin:statements_statement_changelist"), {"q": "garantie"})
-    assert [statement.text for statement in response.context["cl"].result_list] == [
+    assert [statement.display_report.text for statement in response.context["cl"].result_list] == [
         "Les garanties de sécurité sont prêtes."
     ]
 

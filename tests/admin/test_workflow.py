@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from statements import services
+from statements import workflow
 from statements.models import Statement
 from tests.factories import StatementFactory
 
@@ -16,18 +16,18 @@ def reload(statement):
 
 
 def test_editor_submits_a_draft_for_review(editor, draft):
-    services.submit_for_review(statement=draft, user=editor)
+    workflow.submit_for_review(statement=draft, user=editor)
     assert reload(draft).status == "in_review"
 
 
 def test_editor_may_not_publish(editor, draft):
-    with pytest.raises(services.WorkflowError):
-        services.publish(statement=draft, user=editor)
+    with pytest.raises(workflow.WorkflowError):
+        workflow.publish(statement=draft, user=editor)
     assert reload(draft).status == "draft"
 
 
 def test_chief_publishes_and_publication_time_is_set(chief, draft):
-    services.publish(statement=draft, user=chief)
+    workflow.publish(statement=draft, user=chief)
     statement = reload(draft)
     assert statement.status == "published"
     assert statement.published_at is not None
@@ -35,27 +35,27 @@ def test_chief_publishes_and_publication_time_is_set(chief, draft):
 
 
 def test_published_statement_cannot_be_published_again(chief):
-    with pytest.raises(services.WorkflowError):
-        services.publish(statement=StatementFactory(), user=chief)
+    with pytest.raises(workflow.WorkflowError):
+        workflow.publish(statement=StatementFactory(), user=chief)
 
 
 def test_retraction_needs_a_reason(chief):
     statement = StatementFactory()
-    with pytest.raises(services.WorkflowError):
-        services.retract(statement=statement, user=chief, reason="   ")
+    with pytest.raises(workflow.WorkflowError):
+        workflow.retract(statement=statement, user=chief, reason="   ")
     assert reload(statement).status == "published"
 
 
 def test_editor_may_not_retract(editor):
     statement = StatementFactory()
-    with pytest.raises(services.WorkflowError):
-        services.retract(statement=statement, user=editor, reason="Erreur")
+    with pytest.raises(workflow.WorkflowError):
+        workflow.retract(statement=statement, user=editor, reason="Erreur")
     assert reload(statement).status == "published"
 
 
 def test_chief_retracts_with_a_public_reason(chief, client):
     statement = StatementFactory()
-    services.retract(statement=statement, user=chief, reason="Citation mal attribuée.")
+    workflow.retract(statement=statement, user=chief, reason="Citation mal attribuée.")
     assert reload(statement).status == "retracted"
     assert "Citation mal attribuée." in client.get(statement.get_absolute_url()).content.decode()
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from rest_framework.throttling import AnonRateThrottle
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
-from statements.services import SEED_DATASET, load_dataset
+from statements.loading import SEED_DATASET, load_dataset
 
 pytestmark = pytest.mark.django_db
 EXAMPLES_PER_OPERATION = 30

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 
-from statements.services import ensure_editorial_groups
+from statements.workflow import ensure_editorial_groups
 from tests.factories import CountryFactory, RoleFactory, SpeakerFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,7 +20,7 @@ def newsroom(live_server):
     users.create_user("chef", password=PASSWORD, is_staff=True).groups.add(chiefs)
     speaker = SpeakerFactory(name="Oskar Vandermeer", slug="oskar-vandermeer")
     RoleFactory(
-        speaker=speaker, title="Foreign minister", country=CountryFactory(), start_date=datetime.date(2020, 1, 1)
+        speaker=speaker, title_en="Foreign minister", country=CountryFactory(), start_date=datetime.date(2020, 1, 1)
     )
     return live_server.url
 

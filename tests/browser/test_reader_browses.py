@@ -2,7 +2,7 @@
 
 import pytest
 
-from statements.services import SEED_DATASET, load_dataset
+from statements.loading import SEED_DATASET, load_dataset
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,7 +35,7 @@ def test_reader_filters_by_country_then_searches(page, archive):
 
 
 def test_reader_removes_a_filter_with_one_click(page, archive):
-    page.goto(f"{archive}/statements/?country=DE&wording=reported")
+    page.goto(f"{archive}/statements/?country=DE&mode=mixed")
     assert page.locator(".statement-card").count() == 3
     page.click(".chip:has-text('Country') a")
     page.wait_for_url(lambda url: "country=DE" not in url)

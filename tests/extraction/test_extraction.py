@@ -11,7 +11,8 @@ from django.core.management import CommandError, call_command
 
 from statements.extraction import ExtractionError, extract, score
 from statements.models import Statement
-from statements.services import SEED_DATASET, extract_candidates, import_candidates
+from statements.importing import extract_candidates, import_candidates
+from statements.loading import SEED_DATASET
 from tests.extraction.speakers import NORTHPORT, VALMONT
 from tests.factories import SourceFactory
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from statements.models import Country, SpeakerAlias, Translation
+from statements.models import Correction, Country, SpeakerAlias, StatementLink, Translation
 from tests.factories import (
     OrganisationFactory,
     RoleFactory,
@@ -34,7 +34,7 @@ def hostile_world(index):
     organisation = OrganisationFactory(name=HOSTILE, short_name=HOSTILE[:50], slug="hostile-org", country=country)
     speaker = SpeakerFactory(name=HOSTILE, native_name=HOSTILE, bio=HOSTILE, slug="hostile", country=country)
     SpeakerAlias.objects.create(speaker=speaker, name=HOSTILE)
-    role = RoleFactory(speaker=speaker, title=HOSTILE, country=country, organisation=organisation)
+    role = RoleFactory(speaker=speaker, title_fr=HOSTILE, country=country, organisation=organisation)
     summit = SummitFactory(name=HOSTILE, city=HOSTILE, venue=HOSTILE, description=HOSTILE, slug="hostile-summit")
     topic = TopicFactory(name_en=HOSTILE, name_fr=HOSTILE, description=HOSTILE, slug="hostile-topic")
     source = SourceFactory(title=HOSTILE, notes=HOSTILE, outlet=organisation)
@@ -42,6 +42,7 @@ def hostile_world(index):
         text=HOSTILE + " garantie",
         attribution=HOSTILE,
         context=LARGE,
+        excerpt=HOSTILE,
         place=HOSTILE,
         speaker=speaker,
         role=role,
@@ -54,7 +55,11 @@ def hostile_world(index):
     Translation.objects.create(
         statement=statement, language="en", text=HOSTILE, translator_kind="editor", translator_name=HOSTILE
     )
-    answer = StatementFactory(text=HOSTILE, answers=statement, speaker=speaker)
+    answer = StatementFactory(text=HOSTILE, speaker=speaker)
+    StatementLink.objects.create(from_statement=answer, to_statement=statement, kind="answers", note=HOSTILE)
+    Correction.objects.create(statement=statement, note=HOSTILE)
+    speaker.described_as = HOSTILE
+    speaker.save()
     index()
     return statement, answer
 
@@ -80,6 +85,7 @@ HTML_PAGES = [
     "/topics/hostile-topic/",
     "/organisations/",
     "/organisations/hostile-org/",
+    "/corrections/",
 ]
 
 
@@ -100,16 +106,17 @@ def test_statement_page_escapes_every_field(client, hostile_world):
         assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=1&gt;" in body
 
 
-def test_feed_escapes_hostile_text(client, hostile_world):
-    body = client.get("/statements/", {"format": "atom"}).content.decode()
-    assert_escaped(body, "feed")
+def test_feeds_escape_hostile_text(client, hostile_world):
+    for url in ("/statements/", "/corrections/"):
+        body = client.get(url, {"format": "atom"}).content.decode()
+        assert_escaped(body, f"{url} feed")
 
 
 def test_downloads_carry_hostile_text_as_data(client, hostile_world):
     statement, _ = hostile_world
     text = b"".join(client.get("/statements/", {"format": "csv"}).streaming_content).decode()
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
-    assert {row["speaker"] for row in rows} == {HOSTILE}
+    assert {row["speakers"] for row in rows} == {HOSTILE}
     items = json.loads(b"".join(client.get("/statements/", {"format": "json"}).streaming_content))
     assert {item["attribution"] for item in items if item["id"] == statement.pk} == {HOSTILE}
 

@@ -8,14 +8,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from statements.models import Country, Organisation, Speaker, Statement, Summit, Topic
-from statements.services import SEED_DATASET, load_dataset
+from statements.loading import SEED_DATASET, load_dataset
 
 pytestmark = pytest.mark.django_db
 EXAMPLES_PER_URL = 25
 PAYLOAD = '<script>alert("x")</script>"><img src=x onerror=alert(1)>'
 
 KEYS = [
-    "q", "country", "speaker", "organisation", "summit", "topic", "mentions", "language", "wording",
+    "q", "country", "speaker", "organisation", "summit", "topic", "mentions", "language", "mode",
     "date_from", "date_to", "year", "sort", "per_page", "page", "format", "cursor", "unknown",
 ]  # fmt: skip
 HOSTILE_VALUES = st.one_of(

@@ -43,7 +43,7 @@ BAD_QUERIES = [
     "country=XA&country=XA&country=ZZ",
     "sort=sideways&per_page=100000",
     "q=%FF%FE%C3",
-    "wording=verbatim&wording=nonsense",
+    "mode=direct&mode=nonsense",
     "topic=%00",
 ]
 

@@ -7,21 +7,20 @@ import pytest
 from django.urls import reverse
 
 from statements.models import Statement
-from tests.factories import RoleFactory, StatementFactory, SummitFactory
+from tests.factories import SourceFactory, RoleFactory, StatementFactory, SummitFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def statement():
-    role = RoleFactory(title="ministre des Affaires imaginaires")
+    role = RoleFactory(title_fr="ministre des Affaires imaginaires")
     return StatementFactory(
         text="Nous ne céderons rien.",
         speaker=role.speaker,
         role=role,
         summit=SummitFactory(name="Sommet de Fictionville"),
-        source__title="Une dépêche",
-        source__url="https://news.example/depeche",
+        source=SourceFactory(title="Une dépêche", url="https://news.example/depeche"),
     )
 
 
@@ -36,7 +35,7 @@ def test_plain_citation_names_speaker_role_date_occasion_source_and_permalink(cl
     citation = re.search(r'<p class="citation">(.*?)</p>', body, re.S).group(1)
     for part in [
         "Nous ne céderons rien.",
-        statement.speaker.name,
+        statement.credit_list[0].speaker.name,
         "ministre des Affaires imaginaires",
         "March 1, 2024",
         "Sommet de Fictionville",
@@ -75,7 +74,7 @@ def test_unpublished_statement_cannot_be_cited(client):
 def test_json_ld_quotation(client, statement):
     data = json_ld_of(client.get(statement.get_absolute_url()).content.decode())
     assert data["@type"] == "Quotation"
-    assert data["spokenByCharacter"] == {"@type": "Person", "name": statement.speaker.name}
+    assert data["spokenByCharacter"] == {"@type": "Person", "name": statement.credit_list[0].speaker.name}
     assert data["dateCreated"] == "2024-03-01"
     assert data["inLanguage"] == "fr"
     assert data["isBasedOn"]["url"] == "https://news.example/depeche"

@@ -1,11 +1,13 @@
 """The home page and statement permalinks: seed quotes shown, hidden statuses hidden, text escaped."""
 
+import datetime
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from statements.models import Statement
-from tests.factories import RoleFactory, StatementFactory, TopicFactory
+from statements.models import Statement, StatementLink
+from tests.factories import SourceFactory, RoleFactory, StatementFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,11 +60,27 @@ def test_statement_page_shows_quote_speaker_role_and_source(client, seed):
     assert "a-t-elle martelé devant des journalistes" in body
 
 
-def test_statement_page_shows_the_statement_it_answers(client, seed):
-    statement = Statement.objects.get(import_ref="paris-2025-09-04/14")
+def test_statement_page_shows_links_and_says_whether_a_source_states_them(client):
+    question = StatementFactory(text="Quand viendront les garanties ?")
+    answer = StatementFactory(text="Les garanties viendront en mai.")
+    editorial = StatementLink.objects.create(from_statement=answer, to_statement=question, kind="answers")
+    body = client.get(answer.get_absolute_url()).content.decode()
+    assert "This statement answers:" in body
+    assert "an editorial link made by the archive, not stated by a source" in body
+    assert reverse("statements:detail", kwargs={"pk": question.pk}) in body
+    editorial.basis, editorial.source = "source", SourceFactory(title="Le Journal inventé")
+    editorial.save()
+    body = client.get(question.get_absolute_url()).content.decode()
+    assert "as stated by" in body and "Le Journal inventé" in body
+
+
+def test_a_link_to_an_unpublished_statement_is_not_shown(client):
+    draft = StatementFactory(text="Brouillon lié", draft=True)
+    statement = StatementFactory()
+    StatementLink.objects.create(from_statement=statement, to_statement=draft, kind="repeats")
     body = client.get(statement.get_absolute_url()).content.decode()
-    assert "In answer to" in body
-    assert reverse("statements:detail", kwargs={"pk": statement.answers_id}) in body
+    assert "Brouillon lié" not in body
+    assert "Related statements" not in body
 
 
 def test_statement_page_shows_the_provenance_chain(client, seed):
@@ -75,12 +93,14 @@ def test_statement_page_shows_the_provenance_chain(client, seed):
 def test_reported_speech_is_labelled_as_such(client, seed):
     statement = Statement.objects.get(import_ref="paris-2025-09-04/09")
     body = client.get(statement.get_absolute_url()).content.decode()
-    assert "Reported speech" in body
-    assert "not the speaker's exact words" in body
+    assert "Indirect speech with quoted words" in body
+    assert "indirect speech with some of the speaker's words quoted" in body
 
 
 def test_statement_page_shows_month_precision(client):
-    statement = StatementFactory(date="2024-03-01", date_precision="month")
+    statement = StatementFactory(
+        date=datetime.date(2024, 3, 31), date_earliest=datetime.date(2024, 3, 1), date_precision="month"
+    )
     body = client.get(statement.get_absolute_url()).content.decode()
     assert "March 2024" in body
     assert "March 1, 2024" not in body
@@ -115,7 +135,7 @@ def test_unknown_and_out_of_range_ids_are_not_found(client):
 
 
 def test_hostile_text_is_escaped_on_every_page(client):
-    role = RoleFactory(title=HOSTILE)
+    role = RoleFactory(title_fr=HOSTILE)
     statement = StatementFactory(
         text=HOSTILE,
         attribution=HOSTILE,
@@ -123,11 +143,10 @@ def test_hostile_text_is_escaped_on_every_page(client):
         place=HOSTILE,
         speaker=role.speaker,
         role=role,
-        source__title=HOSTILE,
-        source__notes=HOSTILE,
+        source=SourceFactory(title=HOSTILE, notes=HOSTILE),
     )
-    statement.speaker.name = HOSTILE
-    statement.speaker.save()
+    role.speaker.name = HOSTILE
+    role.speaker.save()
     statement.topics.add(TopicFactory(name_en=HOSTILE))
     for url in [reverse("statements:home"), statement.get_absolute_url()]:
         body = client.get(url).content.decode()

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def found(terms: str) -> list[str]:
-    return list(Statement.objects.published().search(terms).by_relevance().values_list("text", flat=True))
+    return list(Statement.objects.published().search(terms).by_relevance().values_list("reports__text", flat=True))
 
 
 @pytest.fixture
@@ -99,7 +99,7 @@ def test_vector_refreshed_on_commit_when_an_alias_is_added(db, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         statement = StatementFactory(text="Pas de commentaire.")
     with django_capture_on_commit_callbacks(execute=True):
-        SpeakerAlias.objects.create(speaker=statement.speaker, name="Zanzibarovna")
+        SpeakerAlias.objects.create(speaker=statement.credit_list[0].speaker, name="Zanzibarovna")
     assert found("Zanzibarovna") == ["Pas de commentaire."]
 
 
@@ -131,5 +131,25 @@ def test_searching_sorts_by_relevance_by_default(client, index):
     StatementFactory(text="Sanctions, sanctions, toujours des sanctions.", date="2020-01-01")
     index()
     response = client.get(reverse("statements:list"), {"q": "sanctions"})
-    texts = [statement.text for statement in response.context["statements"]]
+    texts = [statement.display_report.text for statement in response.context["statements"]]
     assert texts[0].startswith("Sanctions, sanctions")
+
+
+def test_every_report_is_searchable_and_the_statement_found_once(index):
+    StatementFactory(
+        reports=[
+            {"text": "Nous ne reculerons pas.", "mode": "direct"},
+            {"text": "Elle a assuré que son pays ne reculerait pas devant la menace.", "mode": "indirect"},
+        ]
+    )
+    index()
+    assert Statement.objects.published().search("menace").count() == 1
+    assert Statement.objects.published().search("reculerons").count() == 1
+
+
+def test_a_speaker_added_to_a_statement_makes_it_findable_by_name(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        statement = StatementFactory(text="Déclaration commune sur les détroits.")
+    with django_capture_on_commit_callbacks(execute=True):
+        statement.statement_speakers.create(speaker=SpeakerFactory(name="Oriane Vasquelet"), capacity="co_signatory")
+    assert found("Vasquelet") == ["Déclaration commune sur les détroits."]

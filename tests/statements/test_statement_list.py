@@ -25,7 +25,7 @@ def listed(client, **params) -> set[str]:
     assert response.status_code == 200
     # Every matching statement, on all pages (the paginator pages through ids).
     matching = response.context["paginator"].object_list
-    return set(Statement.objects.filter(pk__in=list(matching)).values_list("text", flat=True))
+    return set(Statement.objects.filter(pk__in=list(matching)).values_list("reports__text", flat=True))
 
 
 @pytest.fixture
@@ -36,8 +36,8 @@ def world(index):
     alliance = OrganisationFactory(name="Northern Alliance", slug="northern-alliance")
     anna = SpeakerFactory(name="Anna Arcadienne", slug="anna")
     boris = SpeakerFactory(name="Boris Bordure", slug="boris")
-    RoleFactory(speaker=anna, title="Présidente", country=arcadia)
-    boris_role = RoleFactory(speaker=boris, title="Secretary General", country=borduria, organisation=alliance)
+    RoleFactory(speaker=anna, title_fr="Présidente", country=arcadia)
+    boris_role = RoleFactory(speaker=boris, title_fr="Secretary General", country=borduria, organisation=alliance)
     summit = SummitFactory(name="Sommet de Fictionville", slug="fictionville")
     ceasefire = TopicFactory(name_en="Ceasefire", slug="ceasefire")
     trade = TopicFactory(name_en="Trade", slug="trade")
@@ -48,12 +48,12 @@ def world(index):
         country=arcadia,
         summit=summit,
         date=datetime.date(2024, 3, 1),
-        wording="verbatim",
+        mode="direct",
     )
     first.topics.add(ceasefire)
     first.countries_mentioned.add(borduria)
     second = StatementFactory(
-        text="A2 commerce libre", speaker=anna, country=arcadia, date=datetime.date(2025, 6, 1), wording="reported"
+        text="A2 commerce libre", speaker=anna, country=arcadia, date=datetime.date(2025, 6, 1), mode="indirect"
     )
     second.topics.add(trade)
     third = StatementFactory(
@@ -96,7 +96,7 @@ def test_filter_by_summit(client, world):
 
 def test_filter_by_topic_lists_each_statement_once(client, world):
     response = client.get(LIST, {"topic": ["ceasefire", "trade"]})
-    texts = [statement.text for statement in response.context["statements"]]
+    texts = [statement.display_report.text for statement in response.context["statements"]]
     assert sorted(texts) == ["A1 paix durable", "A2 commerce libre", "B1 peace and trade"]
 
 
@@ -104,8 +104,8 @@ def test_filter_by_language(client, world):
     assert listed(client, language="en") == {"B1 peace and trade"}
 
 
-def test_filter_by_wording(client, world):
-    assert listed(client, wording="reported") == {"A2 commerce libre"}
+def test_filter_by_speech_mode(client, world):
+    assert listed(client, mode="indirect") == {"A2 commerce libre"}
 
 
 def test_filter_by_country_mentioned(client, world):
@@ -126,12 +126,12 @@ def test_filters_combine_with_each_other_and_with_search(client, world):
 
 
 def test_newest_first_by_default(client, world):
-    texts = [statement.text for statement in client.get(LIST).context["statements"]]
+    texts = [statement.display_report.text for statement in client.get(LIST).context["statements"]]
     assert texts == ["A2 commerce libre", "B1 peace and trade", "A1 paix durable"]
 
 
 def test_oldest_first_on_request(client, world):
-    texts = [statement.text for statement in client.get(LIST, {"sort": "oldest"}).context["statements"]]
+    texts = [statement.display_report.text for statement in client.get(LIST, {"sort": "oldest"}).context["statements"]]
     assert texts == ["A1 paix durable", "B1 peace and trade", "A2 commerce libre"]
 
 
@@ -157,7 +157,7 @@ def test_facet_link_adds_its_filter_to_the_current_ones(client, world):
 
 
 def test_empty_result_offers_to_remove_the_narrowest_filter(client, world):
-    response = client.get(LIST, {"country": "XB", "wording": "reported"})
+    response = client.get(LIST, {"country": "XB", "mode": "indirect"})
     chip, count = response.context["narrowest"]
     assert response.context["paginator"].count == 0
     assert (chip.label, count) == ("Country", 1)
@@ -180,7 +180,7 @@ def test_url_is_the_whole_state(client, world):
     first = client.get(LIST, {"country": "XA", "sort": "oldest", "q": "commerce"})
     again = client.get(LIST, {"country": "XA", "sort": "oldest", "q": "commerce"})
     assert [s.pk for s in first.context["statements"]] == [s.pk for s in again.context["statements"]]
-    assert [s.text for s in first.context["statements"]] == ["A2 commerce libre"]
+    assert [s.display_report.text for s in first.context["statements"]] == ["A2 commerce libre"]
 
 
 def test_only_published_statements_are_listed(client, world):
