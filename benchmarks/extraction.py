@@ -30,8 +30,8 @@ def seed_speakers() -> list[KnownSpeaker]:
             id=number,
             name=speaker["name"],
             names=[speaker["name"], *speaker.get("aliases", [])],
-            titles=[role["title"] for role in speaker.get("roles", [])],
-            anonymous=speaker.get("kind", "person") != "person",
+            titles=[role.get("title_fr") or role.get("title_en") for role in speaker.get("roles", [])],
+            anonymous=speaker.get("kind", "person") == "anonymous",
         )
         for number, speaker in enumerate(data["speakers"], start=1)
     ]

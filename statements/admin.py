@@ -180,10 +180,18 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
 
 
-class StatementSpeakerInline(admin.TabularInline):
-    model = StatementSpeaker
-    extra = 1
+class AtLeastOneInline:
+    """An inline of which the statement needs at least one (a speaker, a report)."""
+
+    extra = 0
     min_num = 1
+
+    def get_formset(self, request, obj=None, **kwargs):
+        return super().get_formset(request, obj, validate_min=True, **kwargs)
+
+
+class StatementSpeakerInline(AtLeastOneInline, admin.TabularInline):
+    model = StatementSpeaker
     fields = ["speaker", "capacity", "order", "role", "country", "organisation"]
     autocomplete_fields = ["speaker", "role", "country", "organisation"]
     verbose_name = gettext_lazy("speaker")
@@ -212,11 +220,9 @@ class ReportFormSet(forms.BaseInlineFormSet):
         return super().save(commit)
 
 
-class ReportInline(admin.StackedInline):
+class ReportInline(AtLeastOneInline, admin.StackedInline):
     model = Report
     formset = ReportFormSet
-    extra = 1
-    min_num = 1
     fields = [
         ("source", "position"),
         "text",

@@ -261,6 +261,31 @@ def extract(
             position = start + len(sentence)
             for candidate in _from_sentence(sentence, line_start + start, published, language, resolver):
                 candidates.append(candidate)
+    return _attribute_leads(candidates)
+
+
+# How far after a lead sentence the article quotes in full the words the lead quoted.
+LEAD_LOOKAHEAD = 4
+LEAD_MIN_WORDS = 2
+
+
+def _attribute_leads(candidates: list[Candidate]) -> list[Candidate]:
+    """A lead sentence whose subject is no known speaker ("La Russie a dénoncé jeudi comme
+    des « garanties de danger »…") sums up a remark the article then quotes in full: when a
+    direct quote by a known speaker among the next few candidates holds the words the lead
+    put in quotation marks, the lead is that speaker's, and a report of the same remark."""
+    for index, lead in enumerate(candidates):
+        if lead.speaker_id is not None or lead.wording != "reported":
+            continue
+        fragments = [
+            fold(inner) for _start, _end, inner in _find_quotes(lead.text) if len(inner.split()) >= LEAD_MIN_WORDS
+        ]
+        for later in candidates[index + 1 : index + 1 + LEAD_LOOKAHEAD]:
+            if later.speaker_id is not None and later.wording == "verbatim":
+                quoted = fold(later.text)
+                if any(fragment in quoted for fragment in fragments):
+                    lead.speaker_id, lead.speaker_name, lead.proposal = later.speaker_id, later.speaker_name, "existing"
+                    break
     return candidates
 
 
@@ -359,7 +384,9 @@ def _from_sentence(sentence, start, published, language, resolver) -> list[Candi
             subject = re.split(r",\s+", match.group(1))[-1]
             content = match.group(match.lastindex)
             resolved = resolver.resolve(subject)
-            if resolved[1] == "existing" or resolved[3] >= 0.5:
+            # An unknown subject is kept when the sentence quotes words: a lead that sums
+            # up a remark quoted later (_attribute_leads may then name its speaker).
+            if resolved[1] == "existing" or resolved[3] >= 0.5 or quotes:
                 return [
                     _make(
                         content,
@@ -391,10 +418,11 @@ def _from_sentence(sentence, start, published, language, resolver) -> list[Candi
         ]
     match = LEADING_FR_NO_QUE.match(body)
     if match and quotes:
+        # "La Russie a dénoncé jeudi comme des « … »": the subject may be no known speaker
+        # but the lead of a remark quoted later (_attribute_leads).
         resolved = resolver.resolve(match.group(1))
-        if resolved[1] == "existing":
-            attribution = f"{match.group(1)} {match.group(2)}"
-            return [_make(body, at(body), attribution, resolved, "reported", date, language, -0.1, resolver)]
+        attribution = f"{match.group(1)} {match.group(2)}"
+        return [_make(body, at(body), attribution, resolved, "reported", date, language, -0.1, resolver)]
     return []
 
 

@@ -51,7 +51,7 @@ def known_speakers(*, on: datetime.date, source: Source | None = None) -> list[K
             name=speaker.name,
             names=[speaker.name, speaker.native_name, *(alias.name for alias in speaker.aliases.all())],
             titles=[role.title for role in speaker.roles.all() if role.covers(on)],
-            anonymous=speaker.kind != Speaker.Kind.PERSON,
+            anonymous=speaker.kind == Speaker.Kind.ANONYMOUS,
         )
         for speaker in speakers
         if speaker.kind != Speaker.Kind.ANONYMOUS

@@ -1044,7 +1044,8 @@ class StatementSpeaker(models.Model):
     def clean(self):
         if self.role_id and self.speaker_id and self.role.speaker_id != self.speaker_id:
             raise ValidationError({"role": _("This role belongs to another speaker.")})
-        statement = self.statement if self.statement_id else None
+        # The statement being added in the same form is not saved yet, but is set.
+        statement = self._state.fields_cache.get("statement")
         if self.role_id and statement and statement.date and self.role.contradicts(statement.date):
             raise ValidationError(
                 {

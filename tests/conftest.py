@@ -1,7 +1,7 @@
 import pytest
 
-from statements.search import refresh_search_vectors
 from statements.loading import SEED_DATASET, load_dataset
+from statements.search import refresh_search_vectors
 
 
 @pytest.fixture

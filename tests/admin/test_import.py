@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from statements.models import Source, Statement
+from statements.models import Report, Source, Statement
 
 pytestmark = pytest.mark.django_db
 ARTICLE = (Path(__file__).parent.parent.parent / "statements" / "seed" / "paris-2025-09-04.article.txt").read_text()
@@ -40,38 +40,58 @@ def test_pasting_an_article_stores_the_source_with_its_text(editor_client, seed)
     assert source.full_text.startswith("date 2025-09-04")
 
 
-def test_candidates_are_shown_with_speakers_and_wording(editor_client, seed):
+def test_candidates_are_shown_with_speakers_and_speech_mode(editor_client, seed):
     page = editor_client.get(paste(editor_client).url)
     forms = page.context["formset"].forms
     assert len(forms) == 19
     first = forms[0].initial
-    assert first["wording"] == "reported"
+    assert first["mode"] == "mixed"
     assert first["include"] is True
     assert "Emmanuel Macron" in page.content.decode()
 
 
-def test_importing_the_same_article_twice_creates_nothing_the_second_time(editor_client, seed):
+def test_the_same_remarks_in_another_source_become_reports_not_statements(editor_client, seed):
     published = Statement.objects.published().count()
+    reports = Report.objects.count()
     confirm_all(editor_client, editor_client.get(paste(editor_client, url="https://news.example/un").url))
-    after_first = Statement.objects.count()
-    # The seed holds every statement of this article already, cut by an editor:
-    # nothing new is created, nothing is published.
-    assert after_first == published
+    # The seed holds every remark of this article already, cut by an editor: nothing new
+    # is created or published; the ticked candidates are new reports from the new source.
+    assert Statement.objects.count() == published
     assert Statement.objects.published().count() == published
-    confirm_all(editor_client, editor_client.get(paste(editor_client, url="https://news.example/deux").url))
-    assert Statement.objects.count() == after_first
+    source = Source.objects.get(url="https://news.example/un")
+    assert Report.objects.count() > reports
+    assert Report.objects.filter(source=source).count() == Report.objects.count() - reports
+    assert not Statement.objects.exclude(reports__is_display=True).exists()
+
+
+def test_importing_the_same_source_twice_creates_nothing_the_second_time(editor_client, seed):
+    page = editor_client.get(paste(editor_client, url="https://news.example/un").url)
+    confirm_all(editor_client, page)
+    counts = (Statement.objects.count(), Report.objects.count())
+    confirm_all(editor_client, editor_client.get(page.request["PATH_INFO"]))
+    assert (Statement.objects.count(), Report.objects.count()) == counts
+
+
+def test_an_unnamed_source_of_another_article_is_not_matched_by_its_description(editor_client, seed):
+    text = "Berlin ne participera pas, a indiqué une source gouvernementale allemande."
+    page = editor_client.get(paste(editor_client, text=text, url="https://news.example/autre").url)
+    (form,) = page.context["formset"].forms
+    assert form.initial["speaker"] is None  # the editor decides; two unnamed sources are never merged by name
 
 
 def test_new_article_becomes_drafts_once(editor_client, seed):
     text = "« Nous ne signerons rien tant que la frontière restera fermée », a déclaré Emmanuel Macron jeudi."
     page = editor_client.get(paste(editor_client, text=text).url)
     confirm_all(editor_client, page)
-    imported = Statement.objects.get(text__startswith="Nous ne signerons rien")
-    assert (imported.status, imported.wording, imported.speaker.name) == ("draft", "verbatim", "Emmanuel Macron")
+    imported = Statement.objects.get(reports__text__startswith="Nous ne signerons rien")
+    report = imported.display_report
+    assert (imported.status, report.mode, imported.speaker_names) == ("draft", "direct", "Emmanuel Macron")
+    assert report.excerpt == text
     assert imported.date.isoformat() == "2025-09-04"
     again = editor_client.get(paste(editor_client, text=text, url="https://news.example/bis").url)
     confirm_all(editor_client, again)
-    assert Statement.objects.filter(text__startswith="Nous ne signerons rien").count() == 1
+    assert Statement.objects.filter(reports__text__startswith="Nous ne signerons rien").distinct().count() == 1
+    assert imported.reports.count() == 2  # the second outlet's report of the same remark
 
 
 def test_html_is_reduced_to_text(editor_client, seed):
@@ -90,7 +110,7 @@ def test_ticked_candidate_without_speaker_is_refused(editor_client, seed):
         paste(editor_client, text="« Il faudra du temps pour reconstruire la confiance », a dit Zora Pietrangeli.").url
     )
     data = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1", "form-MIN_NUM_FORMS": "0", "form-MAX_NUM_FORMS": "1000",
-            "form-0-include": "on", "form-0-text": "Il faudra du temps", "form-0-wording": "verbatim",
+            "form-0-include": "on", "form-0-text": "Il faudra du temps", "form-0-mode": "direct",
             "form-0-date": "2025-09-04", "form-0-language": "fr"}  # fmt: skip
     response = editor_client.post(page.request["PATH_INFO"], data)
     assert "Choose the speaker" in response.content.decode()

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from statements.models import Country, Organisation, Speaker, Statement, Summit, Topic
 from statements.loading import SEED_DATASET, load_dataset
+from statements.models import Country, Organisation, Speaker, Statement, Summit, Topic
 
 pytestmark = pytest.mark.django_db
 EXAMPLES_PER_URL = 25

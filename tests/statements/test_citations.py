@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from statements.models import Statement
-from tests.factories import SourceFactory, RoleFactory, StatementFactory, SummitFactory
+from tests.factories import RoleFactory, SourceFactory, StatementFactory, SummitFactory
 
 pytestmark = pytest.mark.django_db
 

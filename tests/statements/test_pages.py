@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from statements.models import Statement, StatementLink
-from tests.factories import SourceFactory, RoleFactory, StatementFactory, TopicFactory
+from tests.factories import RoleFactory, SourceFactory, StatementFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from statements.models import StatementSpeaker
-from statements.workflow import fill_credit, file_statement
+from statements.workflow import file_statement, fill_credit
 from tests.factories import CountryFactory, OrganisationFactory, RoleFactory, SpeakerFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
@@ -119,7 +119,9 @@ def test_a_speaker_of_an_organisation_without_country_is_filed_under_the_organis
 
 def test_unnamed_source_filed_under_its_own_country():
     country = CountryFactory(iso_alpha2="XS", iso_alpha3="XSS")
-    source = SpeakerFactory(kind="anonymous", name="Une source diplomatique", described_as="une source", country=country)
+    source = SpeakerFactory(
+        kind="anonymous", name="Une source diplomatique", described_as="une source", country=country
+    )
     credit = StatementSpeaker(speaker=source)
     fill_credit(credit=credit, date=datetime.date(2024, 3, 3))
     assert (credit.role, credit.country) == (None, country)

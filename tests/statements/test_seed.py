@@ -75,7 +75,11 @@ def test_the_phrase_garanties_de_danger_finds_one_statement_by_zakharova_with_tw
 def test_zakharova_speaks_on_behalf_of_russia_and_no_pseudo_speaker_russia(seed):
     statement = seed_statement("Ce ne sont pas des garanties de sécurité")
     (credit,) = statement.credit_list
-    assert (credit.speaker.name, credit.capacity, credit.country.iso_alpha2) == ("Maria Zakharova", "spokesperson", "RU")
+    assert (credit.speaker.name, credit.capacity, credit.country.iso_alpha2) == (
+        "Maria Zakharova",
+        "spokesperson",
+        "RU",
+    )
     assert credit.role.title == "porte-parole de la diplomatie russe"
     assert not Speaker.objects.filter(name__startswith="Russia").exists()
 
