@@ -19,10 +19,13 @@ CONFIGURATIONS = [
 create_sql = []
 drop_sql = []
 for name, template, dictionary in CONFIGURATIONS:
+    # Only when missing: a database rebuilt table by table (the migration tests) keeps them.
     create_sql.append(
-        f"CREATE TEXT SEARCH CONFIGURATION {name} (COPY = pg_catalog.{template});"
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = '{name}') THEN "
+        f"CREATE TEXT SEARCH CONFIGURATION {name} (COPY = pg_catalog.{template}); "
         f"ALTER TEXT SEARCH CONFIGURATION {name} "
-        f"ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {dictionary};"
+        f"ALTER MAPPING FOR hword, hword_part, word WITH unaccent, {dictionary}; "
+        "END IF; END $$;"
     )
     drop_sql.append(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS {name};")
 

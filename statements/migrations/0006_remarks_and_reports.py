@@ -811,15 +811,6 @@ class Migration(migrations.Migration):
                 name="source_kind_valid",
             ),
         ),
-        migrations.AddConstraint(
-            model_name="translation",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("translator_kind__in", ["speaker_office", "outlet", "agency", "editor", "machine"])
-                ),
-                name="translation_translator_kind_valid",
-            ),
-        ),
         migrations.AddField(
             model_name="correction",
             name="created_by",

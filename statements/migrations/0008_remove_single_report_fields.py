@@ -9,6 +9,15 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddConstraint(
+            model_name="translation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("translator_kind__in", ["speaker_office", "outlet", "agency", "editor", "machine"])
+                ),
+                name="translation_translator_kind_valid",
+            ),
+        ),
         migrations.RemoveField(
             model_name="historicalrole",
             name="language",
