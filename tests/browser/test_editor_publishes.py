@@ -46,20 +46,22 @@ def test_editor_enters_chief_publishes(page, newsroom):
     base = newsroom
     log_in(page, base, "ines")
     page.goto(f"{base}/admin/statements/statement/add/")
-    page.fill("#id_text", "Les ponts resteront ouverts entre nos deux capitales.")
-    page.fill("#id_language", "fr")
-
-    page.click("#id_speaker + .select2 .select2-selection")
-    page.fill(".select2-search__field", "Vandermeer")
-    page.click(".select2-results__option:has-text('Oskar Vandermeer')")
-
+    page.fill("#id_date_earliest", "2024-03-01")
     page.fill("#id_date", "2024-03-01")
     page.press("#id_date", "Tab")
-    page.wait_for_selector("#id_role + .select2 :text('Foreign minister')")
-    page.select_option("#id_wording", "verbatim")
 
+    # The speaker row: the role held that day is preselected once speaker and date are known.
+    page.click("#id_statement_speakers-0-speaker + .select2 .select2-selection")
+    page.fill(".select2-dropdown .select2-search__field", "Vandermeer")
+    page.click(".select2-results__option:has-text('Oskar Vandermeer')")
+    page.wait_for_selector("#id_statement_speakers-0-role + .select2 :text('Foreign minister')")
+
+    # The report: the words as printed, in the source that printed them.
+    page.fill("#id_reports-0-text", "Les ponts resteront ouverts entre nos deux capitales.")
+    page.fill("#id_reports-0-language", "fr")
+    page.select_option("#id_reports-0-mode", "direct")
     with page.expect_popup() as popup_info:
-        page.click("#add_id_source")
+        page.click("#add_id_reports-0-source")
     popup = popup_info.value
     popup.wait_for_selector("#id_title")
     popup.fill("#id_title", "Dépêche inventée sur les ponts")
@@ -67,7 +69,7 @@ def test_editor_enters_chief_publishes(page, newsroom):
     popup.fill("#id_language", "fr")
     popup.click("input[name=_save]")
     popup.wait_for_event("close")
-    assert "Dépêche inventée sur les ponts" in page.inner_text("#id_source + .select2")
+    assert "Dépêche inventée sur les ponts" in page.inner_text("#id_reports-0-source + .select2")
 
     page.click("input[name=_save]")
     page.wait_for_selector(".messagelist .success")
@@ -84,5 +86,6 @@ def test_editor_enters_chief_publishes(page, newsroom):
 
     page.goto(f"{base}/speakers/oskar-vandermeer/")
     assert "Les ponts resteront ouverts entre nos deux capitales." in page.inner_text("main")
+    assert "Foreign minister" in page.inner_text("main")
     page.goto(f"{base}/statements/?q=capitale")
     assert page.locator(".statement-card mark").first.inner_text().lower() == "capitales"

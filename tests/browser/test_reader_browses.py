@@ -15,7 +15,7 @@ def archive(live_server):
 
 def test_reader_filters_by_country_then_searches(page, archive):
     page.goto(f"{archive}/statements/")
-    assert page.locator(".statement-card").count() == 19
+    assert page.locator(".statement-card").count() == 16  # remarks, however many reports each
 
     page.select_option("#id_country", "DE")
     page.click(".filter-form button[type=submit]")
@@ -36,7 +36,18 @@ def test_reader_filters_by_country_then_searches(page, archive):
 
 def test_reader_removes_a_filter_with_one_click(page, archive):
     page.goto(f"{archive}/statements/?country=DE&mode=mixed")
-    assert page.locator(".statement-card").count() == 3
+    assert page.locator(".statement-card").count() == 2
     page.click(".chip:has-text('Country') a")
     page.wait_for_url(lambda url: "country=DE" not in url)
-    assert page.locator(".statement-card").count() > 3
+    assert page.locator(".statement-card").count() > 2
+
+
+def test_reader_opens_a_remark_and_reads_every_report_of_it(page, archive):
+    page.goto(f"{archive}/statements/?q=%22garanties+de+danger%22")
+    assert page.locator(".statement-card").count() == 1
+    page.click(".statement-card >> text=Permalink and sources")
+    page.wait_for_selector(".reports")
+    assert page.locator("li.report").count() == 2
+    assert "Maria Zakharova" in page.inner_text(".byline")
+    assert "on behalf of Russian Federation" in page.inner_text(".byline")
+    assert "A translation by the outlet" in page.inner_text(".reports")
