@@ -95,9 +95,9 @@ RARE_WORD = "zygomorphe"
 def generate(count: int) -> None:
     from django.db import connection, transaction
 
+    from statements.loading import load_countries
     from statements.models import Country, Role, Source, Speaker, Statement, Summit, Topic
     from statements.search import refresh_search_vectors
-    from statements.loading import load_countries
 
     load_countries()
     started = time.perf_counter()
@@ -111,8 +111,7 @@ def generate(count: int) -> None:
             Speaker(name=f"Speaker {n}", sort_name=f"Speaker {n:05d}", slug=f"speaker-{n}") for n in range(2000)
         )
         Role.objects.bulk_create(
-            Role(speaker=speaker, title="ministre", language="fr", country=countries[n % 60])
-            for n, speaker in enumerate(speakers)
+            Role(speaker=speaker, title_fr="ministre", country=countries[n % 60]) for n, speaker in enumerate(speakers)
         )
         Summit.objects.bulk_create(
             Summit(name=f"Summit {n}", slug=f"summit-{n}", host_country=countries[n % 60]) for n in range(300)
@@ -120,32 +119,49 @@ def generate(count: int) -> None:
         Source.objects.bulk_create(Source(title=f"Source {n}", language="fr") for n in range(5000))
         Topic.objects.bulk_create(Topic(name_en=f"Topic {n}", slug=f"topic-{n}") for n in range(50))
         with connection.cursor() as cursor:
+            # One remark per row, one report and one speaker each, as most statements are.
             cursor.execute(
                 """
                 INSERT INTO statements_statement
-                    (text, language, attribution, wording, speaker_id, role_id, country_id, date, date_precision,
-                     summit_id, place, source_id, context, status, published_at, retraction_reason, import_ref,
-                     created_at, updated_at)
-                SELECT array_to_string(ARRAY(
-                           SELECT (%(words)s::text[])[1 + floor(random() * %(nwords)s)::int]
-                             FROM generate_series(1, 8 + (g %% 15)) WHERE g IS NOT NULL), ' '),
-                       CASE WHEN g %% 3 = 0 THEN 'en' ELSE 'fr' END,
-                       'a déclaré', (ARRAY['verbatim','reported','paraphrase'])[1 + g %% 3],
-                       speaker.id, role.id, role.country_id,
-                       DATE '2000-01-01' + (g %% 9400),
-                       'day',
-                       CASE WHEN g %% 4 = 0 THEN (SELECT min(id) FROM statements_summit) + g %% 300 END,
-                       '', (SELECT min(id) FROM statements_source) + g %% 5000, '',
+                    (original_language, date, date_earliest, date_precision, date_basis, time_zone, summit_id, place,
+                     context, status, published_at, retraction_reason, import_ref, version, created_at, updated_at)
+                SELECT '', DATE '2000-01-01' + (g %% 9400), DATE '2000-01-01' + (g %% 9400), 'day', 'stated', '',
+                       CASE WHEN g %% 4 = 0 THEN (SELECT min(id) FROM statements_summit) + g %% 300 END, '', '',
                        CASE WHEN g %% 20 = 0 THEN 'draft' ELSE 'published' END,
-                       CASE WHEN g %% 20 = 0 THEN NULL ELSE now() END, '', '', now(), now()
+                       CASE WHEN g %% 20 = 0 THEN NULL ELSE now() END, '', '', 1, now(), now()
                   FROM generate_series(1, %(count)s) AS g
-                  JOIN statements_speaker speaker ON speaker.id = (SELECT min(id) FROM statements_speaker) + g %% 2000
-                  JOIN statements_role role ON role.speaker_id = speaker.id
                 """,
-                {"words": VOCABULARY, "nwords": len(VOCABULARY), "count": count},
+                {"count": count},
             )
             cursor.execute(
-                "UPDATE statements_statement SET text = text || ' ' || %s WHERE id %% 10000 = 7", [RARE_WORD]
+                """
+                INSERT INTO statements_report
+                    (statement_id, source_id, position, text, attribution, mode, language, is_translation,
+                     translated_by, translated_from, excerpt, is_display, import_ref, created_at, updated_at)
+                SELECT statement.id, (SELECT min(id) FROM statements_source) + statement.id %% 5000, NULL,
+                       array_to_string(ARRAY(
+                           SELECT (%(words)s::text[])[1 + floor(random() * %(nwords)s)::int]
+                             FROM generate_series(1, 8 + (statement.id %% 15)) WHERE statement.id IS NOT NULL), ' '),
+                       'a déclaré', (ARRAY['direct','indirect','paraphrase'])[1 + statement.id %% 3],
+                       CASE WHEN statement.id %% 3 = 0 THEN 'en' ELSE 'fr' END, FALSE, '', '', '', TRUE, '',
+                       now(), now()
+                  FROM statements_statement statement
+                """,
+                {"words": VOCABULARY, "nwords": len(VOCABULARY)},
+            )
+            cursor.execute(
+                """
+                INSERT INTO statements_statementspeaker
+                    (statement_id, speaker_id, capacity, "order", role_id, country_id, organisation_id)
+                SELECT statement.id, speaker.id, 'author', 1, role.id, role.country_id, NULL
+                  FROM statements_statement statement
+                  JOIN statements_speaker speaker
+                    ON speaker.id = (SELECT min(id) FROM statements_speaker) + statement.id % 2000
+                  JOIN statements_role role ON role.speaker_id = speaker.id
+                """
+            )
+            cursor.execute(
+                "UPDATE statements_report SET text = text || ' ' || %s WHERE statement_id %% 10000 = 7", [RARE_WORD]
             )
             cursor.execute(
                 """
@@ -199,13 +215,13 @@ def main():
     from django.core.management import call_command
     from django.test import Client
 
-    from statements.models import Country, Speaker, Statement
+    from statements.models import Country, Report, Speaker, Statement
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
     if (
         options.rebuild
-        or not Statement.objects.filter(text__endswith=RARE_WORD).exists()
+        or not Report.objects.filter(text__endswith=RARE_WORD).exists()
         or (Statement.objects.count() != options.statements)
     ):
         generate(options.statements)

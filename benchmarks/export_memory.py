@@ -28,8 +28,8 @@ import django  # noqa: E402
 def fill(rows: int) -> None:
     from django.db import connection
 
-    from statements.models import Source, Speaker, Statement
     from statements.loading import load_countries
+    from statements.models import Source, Speaker, Statement
 
     if Statement.objects.count() == rows:
         return
@@ -45,16 +45,34 @@ def fill(rows: int) -> None:
         cursor.execute(
             """
             INSERT INTO statements_statement
-                (text, language, attribution, wording, speaker_id, date, date_precision, place, source_id, context,
+                (original_language, date, date_earliest, date_precision, date_basis, time_zone, place, context,
                  status, published_at, retraction_reason, import_ref, version, created_at, updated_at)
-            SELECT 'Déclaration numéro ' || g || ' : ' || md5(g::text) || ' « garanties de sécurité » pour l''Europe',
-                   'fr', 'a déclaré', 'verbatim', %s, DATE '2000-01-01' + (g %% 9000), 'day', 'Paris', %s, '',
-                   'published', now(), '', '', 1, now(), now()
+            SELECT 'fr', DATE '2000-01-01' + (g %% 9000), DATE '2000-01-01' + (g %% 9000), 'day', 'stated', '',
+                   'Paris', '', 'published', now(), '', '', 1, now(), now()
               FROM generate_series(1, %s) AS g
             """,
-            [speaker.pk, source.pk, rows],
+            [rows],
         )
-        cursor.execute("VACUUM ANALYZE statements_statement")
+        cursor.execute(
+            """
+            INSERT INTO statements_report
+                (statement_id, source_id, text, attribution, mode, language, is_translation, translated_by,
+                 translated_from, excerpt, is_display, import_ref, created_at, updated_at)
+            SELECT id, %s,
+                   'Déclaration numéro ' || id || ' : ' || md5(id::text) || ' « garanties de sécurité » pour l''Europe',
+                   'a déclaré', 'direct', 'fr', FALSE, '', '', '', TRUE, '', now(), now()
+              FROM statements_statement
+            """,
+            [source.pk],
+        )
+        cursor.execute(
+            """
+            INSERT INTO statements_statementspeaker (statement_id, speaker_id, capacity, "order")
+            SELECT id, %s, 'author', 1 FROM statements_statement
+            """,
+            [speaker.pk],
+        )
+        cursor.execute("VACUUM ANALYZE")
     print(f"Filled {rows:,} statements in {time.perf_counter() - started:.0f} s.")
 
 
