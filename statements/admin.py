@@ -102,11 +102,11 @@ class SpeakerAdmin(SimpleHistoryAdmin):
         except workflow.WorkflowError as refusal:
             self.message_user(request, str(refusal), messages.ERROR)
             return
-        self.message_user(
-            request,
-            _("Merged %(count)d speakers into %(name)s.") % {"count": len(speakers) - 1, "name": target},
-            messages.SUCCESS,
+        merged = len(speakers) - 1
+        message = ngettext(
+            "Merged %(count)d speaker into %(name)s.", "Merged %(count)d speakers into %(name)s.", merged
         )
+        self.message_user(request, message % {"count": merged, "name": target}, messages.SUCCESS)
 
 
 @admin.register(Role)

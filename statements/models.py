@@ -1,11 +1,15 @@
 """The archive's data model: who said what, when, where, in what words, reported by whom.
 
-The heart is `Statement`. Around it: the people and unnamed sources who speak
-(`Speaker`, with `SpeakerAlias` and dated `Role`s), the places and bodies they speak
-for (`Country`, `Organisation`), the occasions (`Summit`), where the words were
-published (`Source`, which may itself be reported by another source) and the themes
-(`Topic`). Rules that the database can hold are constraints; rules that need other
-rows (a role belonging to the statement's speaker) live in `clean()` and services.
+The heart is `Statement`: one remark, made at one moment by one or more speakers
+(`StatementSpeaker`: capacity, role that day, on behalf of which country or body), with
+one or more `Report`s: each source's rendering of it, in the words printed (one is the
+display report). Statements link to each other (`StatementLink`) and carry their public
+`Correction`s. Around them: the people and unnamed sources who speak (`Speaker`, with
+`SpeakerAlias` and `Role`s attested on dated evidence), the places and bodies they speak
+for (`Country`, `Organisation`), the occasions (`Summit`), the documents (`Source`, which
+may itself be known through another) and the themes (`Topic`). Rules the database can
+hold are constraints; rules that need other rows (a role belonging to the speaker) live
+in `clean()` and statements/workflow.py.
 """
 
 import calendar

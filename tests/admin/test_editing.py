@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from statements.models import Source, Speaker, Statement, Translation
 from tests.admin.conftest import statement_form
-from tests.factories import RoleFactory, SourceFactory, StatementFactory, SummitFactory
+from tests.factories import RoleFactory, SourceFactory, SpeakerFactory, StatementFactory, SummitFactory
 
 pytestmark = pytest.mark.django_db
 ADD = reverse("admin:statements_statement_add")
@@ -269,3 +269,26 @@ def test_role_on_view_answers_bad_input_with_400(editor_client, params):
 
 def test_role_on_view_is_for_staff_only(client):
     assert client.get(reverse("admin:statements_statement_role_on")).status_code == 302
+
+
+def test_chief_merges_two_unnamed_sources_from_the_speakers_list(chief_client):
+    first = SpeakerFactory(kind="anonymous", name="Source diplomatique A", described_as="une source diplomatique")
+    second = SpeakerFactory(kind="anonymous", name="Source diplomatique B", described_as="une source diplomatique")
+    statement = StatementFactory(speaker=second)
+    response = chief_client.post(
+        reverse("admin:statements_speaker_changelist"),
+        {"action": "merge_selected", "_selected_action": [first.pk, second.pk]},
+        follow=True,
+    )
+    assert "Merged 1 speaker into Source diplomatique A." in response.content.decode()
+    assert statement.statement_speakers.get().speaker == first
+    assert not Speaker.objects.filter(pk=second.pk).exists()
+
+
+def test_editor_cannot_merge_speakers(editor_client):
+    first, second = SpeakerFactory(), SpeakerFactory()
+    editor_client.post(
+        reverse("admin:statements_speaker_changelist"),
+        {"action": "merge_selected", "_selected_action": [first.pk, second.pk]},
+    )
+    assert Speaker.objects.filter(pk=second.pk).exists()

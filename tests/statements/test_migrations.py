@@ -67,9 +67,13 @@ def test_each_statement_becomes_a_remark_with_one_report_and_its_speaker(migrato
         **common,
     )
     translated = Statement.objects.create(
-        text="We will reopen it.", wording="translation", speaker=minister, role=role_en, date=datetime.date(2024, 3, 2),
+        text="We will reopen it.",
+        wording="translation",
+        speaker=minister,
+        role=role_en,
+        date=datetime.date(2024, 3, 2),
         **{**common, "language": "en", "source": twin},
-    )  # fmt: skip
+    )
     Translation.objects.create(statement=quoted, language="en", text="We will reopen.", translator_kind="official")
 
     new = migrator.apply_tested_migration(AFTER)
