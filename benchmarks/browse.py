@@ -227,7 +227,12 @@ def main():
         generate(options.statements)
 
     client = Client()
-    country = Country.objects.filter(statements__status="published").distinct().order_by("iso_alpha2").first()
+    country = (
+        Country.objects.filter(statement_credits__statement__status="published")
+        .distinct()
+        .order_by("iso_alpha2")
+        .first()
+    )
     speaker = Speaker.objects.order_by("pk")[7]
     pages = [
         ("statements list, unfiltered", "/statements/"),

@@ -343,16 +343,17 @@ class StatementAdmin(SimpleHistoryAdmin):
             gettext_lazy("When and where"),
             {
                 "fields": [
-                    ("date_earliest", "date"),
-                    ("date_precision", "date_basis"),
+                    ("date", "date_precision"),
+                    ("date_basis", "date_earliest"),
                     ("time", "time_zone"),
                     "summit",
                     "place",
                     "version_seen",
                 ],
                 "description": gettext_lazy(
-                    "Known to the day: the same day in both. Only “on or before” a day (the source's "
-                    "publication date): leave the earliest day empty."
+                    "Known to the day: that day; the earliest possible day fills itself in. Known to the month or "
+                    "year: any day of it, with that precision. Only “on or before” a day (inferred from the "
+                    "source's publication date): leave the earliest day empty."
                 ),
             },
         ),  # fmt: skip

@@ -162,11 +162,16 @@ def _column_counts(rows: QuerySet) -> dict[str, list[tuple]]:
     }
 
 
-def _related_counts(rows: QuerySet, model, column: str) -> list[tuple]:
+def _related_counts(rows: QuerySet, model, column: str, *, unique_per_statement: bool = False) -> list[tuple]:
     """The FACET_SIZE most frequent values of `column` in `model` rows (a statement's
-    speakers, reports or topics) among the statements `rows`, each statement counted once."""
+    speakers, reports or topics) among the statements `rows`, each statement counted once.
+
+    `unique_per_statement`: a constraint already makes (statement, column) unique (a
+    speaker, a topic), so a plain count is right, and twice as fast as a distinct one.
+    """
     related = model.objects.filter(statement__in=rows.values("pk"), **{f"{column}__isnull": False})
-    counts = related.values_list(column).annotate(n=Count("statement", distinct=True)).order_by("-n", column)
+    per_statement = Count("pk") if unique_per_statement else Count("statement", distinct=True)
+    counts = related.values_list(column).annotate(n=per_statement).order_by("-n", column)
     return list(counts[:FACET_SIZE])
 
 
@@ -183,11 +188,13 @@ def _facet_rows(queryset: QuerySet, fixed: set[str]) -> list[tuple[str, list[tup
     if "country" not in fixed:
         labelled("country", _related_counts(rows, StatementSpeaker, "country"), Country, lambda c: c.iso_alpha2)
     if "speaker" not in fixed:
-        labelled("speaker", _related_counts(rows, StatementSpeaker, "speaker"), Speaker, lambda speaker: speaker.slug)
+        speakers = _related_counts(rows, StatementSpeaker, "speaker", unique_per_statement=True)
+        labelled("speaker", speakers, Speaker, lambda speaker: speaker.slug)
     if "summit" not in fixed:
         labelled("summit", counts["summit_id"], Summit, lambda summit: summit.slug)
     if "topic" not in fixed:
-        labelled("topic", _related_counts(rows, Statement.topics.through, "topic"), Topic, lambda topic: topic.slug)
+        topics = _related_counts(rows, Statement.topics.through, "topic", unique_per_statement=True)
+        labelled("topic", topics, Topic, lambda topic: topic.slug)
     years = sorted(counts["year"], reverse=True)
     facets.append(("year", [(str(year), str(year), n) for year, n in years]))
     languages = _related_counts(rows, Report, "language")

@@ -908,6 +908,8 @@ class Statement(models.Model):
 
     def clean(self):
         errors = {}
+        if self.date:
+            self._normalise_date_range()
         if self.date and self.date > timezone.localdate():
             errors["date"] = _("This date is in the future: a statement can only be archived once it has been made.")
         if self.date and self.date_earliest and self.date_earliest > self.date:
@@ -921,6 +923,18 @@ class Statement(models.Model):
                 errors["time_zone"] = _("A time zone goes with a time.")
         if errors:
             raise ValidationError(errors)
+
+    def _normalise_date_range(self) -> None:
+        """What an editor means by the date fields: a day of a month known to the month is
+        that month (1st to last day); an empty earliest day means "on or before" only
+        when the date is inferred from the source, and otherwise the start of the range."""
+        if self.date_precision != StatementDatePrecision.DAY:
+            first, last = date_bounds(self.date, self.date_precision)
+            self.date = last
+            if self.date_earliest is not None:
+                self.date_earliest = first
+        if self.date_earliest is None and self.date_basis != StatementDateBasis.INFERRED:
+            self.date_earliest = date_bounds(self.date, self.date_precision)[0]
 
     def warnings(self) -> list[str]:
         """Things an editor should check but may save anyway."""

@@ -289,3 +289,30 @@ def test_editor_only_source_text_and_notes_never_reach_a_public_surface(client, 
         assert b"TEXTE-INTEGRAL-PRIVE" not in body, url
         assert b"NOTE-EDITEUR-PRIVEE" not in body, url
     assert "Le paragraphe public." in client.get(statement.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("entered", "expected"),
+    [
+        # (date, earliest, precision, basis) as typed → (earliest, latest) stored
+        ((datetime.date(2024, 3, 5), None, "day", "stated"), (datetime.date(2024, 3, 5), datetime.date(2024, 3, 5))),
+        ((datetime.date(2024, 3, 5), None, "day", "inferred"), (None, datetime.date(2024, 3, 5))),
+        (
+            (datetime.date(2024, 2, 10), None, "month", "stated"),
+            (datetime.date(2024, 2, 1), datetime.date(2024, 2, 29)),
+        ),
+        (
+            (datetime.date(2024, 2, 10), None, "year", "resolved"),
+            (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31)),
+        ),
+        (
+            (datetime.date(2024, 3, 5), datetime.date(2024, 3, 1), "day", "stated"),
+            (datetime.date(2024, 3, 1), datetime.date(2024, 3, 5)),
+        ),
+    ],
+)
+def test_the_date_an_editor_types_becomes_the_range_it_means(entered, expected):
+    date, earliest, precision, basis = entered
+    statement = Statement(date=date, date_earliest=earliest, date_precision=precision, date_basis=basis)
+    statement.clean()
+    assert (statement.date_earliest, statement.date) == expected
