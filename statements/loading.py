@@ -376,24 +376,27 @@ def _load_credits(statement: Statement, item: dict, *, refs: _Resolver, report: 
     kept = []
     for order, entry in enumerate(credits, start=1):
         speaker = refs.get("speaker", entry["speaker"])
-        credit = StatementSpeaker.objects.filter(statement=statement, speaker=speaker).first() or StatementSpeaker(
-            statement=statement, speaker=speaker
+        # What the file says, completed as every write path completes it (role that day, …).
+        credit = StatementSpeaker(
+            statement=statement,
+            speaker=speaker,
+            country=refs.country(entry.get("country")),
+            organisation=refs.get("organisation", entry.get("organisation")),
         )
-        values = {
-            "capacity": entry.get("capacity", StatementSpeaker.Capacity.AUTHOR),
-            "order": order,
-            "country": refs.country(entry.get("country")),
-            "organisation": refs.get("organisation", entry.get("organisation")),
-            "role": None,
-        }
-        for name, value in values.items():
-            setattr(credit, name, value)
-        fill_credit(credit=credit, date=statement.date if statement.date_earliest == statement.date else None)
-        created = credit.pk is None
-        credit.full_clean()
-        credit.save()
-        report.count("speakers of statements", created=created, changed=False)
-        kept.append(credit.pk)
+        fill_credit(credit=credit, date=statement.date if statement.known_to_the_day else None)
+        obj, created, changed = _upsert(
+            StatementSpeaker,
+            lookup={"statement": statement, "speaker": speaker},
+            values={
+                "capacity": entry.get("capacity", StatementSpeaker.Capacity.AUTHOR),
+                "order": order,
+                "role": credit.role,
+                "country": credit.country,
+                "organisation": credit.organisation,
+            },
+        )
+        report.count("speakers of statements", created=created, changed=changed)
+        kept.append(obj.pk)
     statement.statement_speakers.exclude(pk__in=kept).delete()
 
 

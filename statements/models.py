@@ -901,6 +901,10 @@ class Statement(models.Model):
         return ", ".join(credit.speaker.name for credit in self.credit_list)
 
     @property
+    def known_to_the_day(self) -> bool:
+        return self.date_earliest == self.date
+
+    @property
     def date_text(self) -> str:
         """The date as the archive knows it: "4 September 2025", "September 2025",
         "on or before 4 September 2025", "between 1 and 4 September 2025"."""

@@ -83,7 +83,7 @@ def ensure_display_report(statement: Statement) -> Report | None:
 @transaction.atomic
 def file_statement(statement: Statement) -> None:
     """Complete a statement once its speakers and reports are saved (see the module's docstring)."""
-    known_to_the_day = statement.date_earliest == statement.date
+    known_to_the_day = statement.known_to_the_day
     for credit in statement.statement_speakers.select_related("speaker", "role"):
         before = (credit.role_id, credit.country_id, credit.organisation_id)
         fill_credit(credit=credit, date=statement.date if known_to_the_day else None)

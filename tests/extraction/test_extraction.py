@@ -3,7 +3,6 @@ invented articles (French and English), so the rules are not tuned to one text."
 
 import datetime
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -152,12 +151,12 @@ def test_binary_garbage_is_refused_clearly():
         extract("\x00\x01\x02" * 1000, published=datetime.date(2024, 1, 5))
 
 
-def test_a_megabyte_of_article_in_under_two_seconds():
-    text = (article("valmont.fr") + "\n") * (1_000_000 // len(article("valmont.fr")) + 1)
-    started = time.perf_counter()
+def test_a_megabyte_of_article_is_extracted_whole():
+    """Its speed is measured in benchmarks/extraction.py, not here."""
+    copies = 1_000_000 // len(article("valmont.fr")) + 1
+    text = (article("valmont.fr") + "\n") * copies
     found = extract(text, published=datetime.date(2024, 3, 13), speakers=VALMONT)
-    assert time.perf_counter() - started < 2.0
-    assert len(found) >= 7 * 100
+    assert len(found) == 7 * copies
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ import io
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from statements import workflow
@@ -187,7 +188,7 @@ def test_a_time_and_its_zone_are_shown_when_known(client):
 
 def test_an_unknown_time_zone_is_refused_clearly():
     statement = StatementFactory.build(date=datetime.date(2024, 3, 1), time=datetime.time(9), time_zone="Mars/Olympus")
-    with pytest.raises(Exception, match="Unknown time zone"):
+    with pytest.raises(ValidationError, match="Unknown time zone"):
         statement.clean()
 
 
