@@ -15,9 +15,11 @@ import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.text import Truncator
@@ -388,19 +390,29 @@ class StatementAdmin(SimpleHistoryAdmin):
             return queryset, False
         return queryset.search(search_term), False
 
+    # Changed only through statements.workflow, never by a form or a restored old version.
+    WORKFLOW_FIELDS = ("status", "published_at", "retraction_reason", "created_at", "created_by")
+
     def save_model(self, request, obj, form, change):
         if change:
+            current = Statement.objects.get(pk=obj.pk)
+            for name in self.WORKFLOW_FIELDS:
+                setattr(obj, name, getattr(current, name))
             # What readers relied on before this save, to write a correction if it changed.
-            request._substance_before = workflow.substance(Statement.objects.get(pk=obj.pk))
+            request._substance_before = workflow.substance(current)
             obj.version = (form.cleaned_data.get("version_seen") or obj.version) + 1
         else:
             obj.created_by = request.user
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+        if getattr(request, "_restoring", False):
+            self._after_save(request, obj, form, change)  # restoring saves no inlines
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        statement = form.instance
+        self._after_save(request, form.instance, form, change)
+
+    def _after_save(self, request, statement, form, change):
         workflow.file_statement(statement)
         if change:
             workflow.record_correction(
@@ -413,6 +425,12 @@ class StatementAdmin(SimpleHistoryAdmin):
         for warning in statement.warnings():
             messages.warning(request, warning)
         self._warn_duplicates(request, statement)
+
+    @method_decorator(transaction.atomic)  # the form locks the row it checks (select_for_update)
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """Restoring an old version: its fields, never its status (see WORKFLOW_FIELDS)."""
+        request._restoring = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def _warn_duplicates(self, request, statement):
         """Other statements by the same speakers with nearly the same words: probably the

@@ -1,10 +1,44 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.test import Client
 
 from statements.loading import SEED_DATASET, load_dataset
 from statements.search import refresh_search_vectors
 from statements.workflow import ensure_editorial_groups
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # PBKDF2 is slow on purpose (about 1.8 s a hash on a 2-core machine), which protects real
+    # accounts, not test ones.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="module")
+def shared_rows(django_db_setup, django_db_blocker):
+    """An open transaction for rows a whole module shares, rolled back after its last test.
+
+    A module fixture that depends on this one makes its rows once instead of once per
+    test; each test still runs in its own savepoint (pytest-django's `db`), so what a test
+    changes is undone before the next. Only for tests that do not need `transaction=True`.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(scope="module")
+def module_seed(shared_rows):
+    """The seed loaded once for a module: override `seed` with `shared_seed` in a module
+    whose tests read it (or change it only within their own savepoint)."""
+    return load_dataset(path=SEED_DATASET)
+
+
+@pytest.fixture
+def shared_seed(module_seed, db):
+    return module_seed
 
 
 @pytest.fixture

@@ -8,6 +8,14 @@ from django.urls import reverse
 from statements.models import Report, Source, Statement
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seed(shared_seed):
+    """Loaded once for this module's tests."""
+    return shared_seed
+
+
 ARTICLE = (Path(__file__).parent.parent.parent / "statements" / "seed" / "paris-2025-09-04.article.txt").read_text()
 IMPORT = reverse("admin:statements_statement_import")
 

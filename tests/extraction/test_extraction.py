@@ -15,6 +15,13 @@ from statements.models import Source, Statement
 from tests.extraction.speakers import NORTHPORT, VALMONT
 from tests.factories import SourceFactory
 
+
+@pytest.fixture
+def seed(shared_seed):
+    """Loaded once for this module's tests."""
+    return shared_seed
+
+
 HERE = Path(__file__).parent
 SEED_ARTICLE = SEED_DATASET.parent / "paris-2025-09-04.article.txt"
 TARGET = 0.9
@@ -206,3 +213,11 @@ def test_guillemets_without_inner_spaces_and_nested_straight_quotes():
     (found,) = extract(text, published=datetime.date(2024, 3, 13), speakers=VALMONT)
     assert found.text == 'Nous refusons ce qu\'ils appellent un "accord équilibré" sans la moindre garantie'
     assert found.speaker_name == "Hélène Marchetti"
+
+
+@pytest.mark.django_db
+def test_command_prints_numbered_lines_without_json(seed, capsys):
+    call_command("extract_quotes", str(SEED_ARTICLE), "--date", "2025-09-04", "--lang", "fr")
+    out = capsys.readouterr().out
+    assert out.startswith("  1. [reported] Emmanuel Macron (existing), 2025-09-04")
+    assert not out.lstrip().startswith("[")

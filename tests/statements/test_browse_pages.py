@@ -9,6 +9,12 @@ from tests.factories import SpeakerFactory, StatementFactory, SummitFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def seed(shared_seed):
+    """Loaded once for this module's tests."""
+    return shared_seed
+
+
 def speaker_names(client, query: str) -> list[str]:
     response = client.get(reverse("statements:speakers"), {"q": query})
     assert response.status_code == 200

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from statements.search import refresh_search_vectors
 from tests.factories import (
     CountryFactory,
     OrganisationFactory,
@@ -24,9 +25,10 @@ MAX_QUERIES = 26
 MAX_QUERIES_WARM = 10
 
 
-@pytest.fixture
-def hundred(index):
-    """100 published statements sharing a country, organisation, summit and topic, by 100 speakers."""
+@pytest.fixture(scope="module")
+def hundred(shared_rows):
+    """100 published statements sharing a country, organisation, summit and topic, by 100
+    speakers: made once for the module (its tests only read them)."""
     country = CountryFactory(iso_alpha2="XQ", iso_alpha3="XQQ", slug="queryland")
     organisation = OrganisationFactory(slug="query-league")
     summit = SummitFactory(slug="query-summit")
@@ -44,7 +46,7 @@ def hundred(index):
         statement.topics.add(topic)
         statement.countries_mentioned.add(country)
         statements.append(statement)
-    index()
+    refresh_search_vectors()
     return statements
 
 

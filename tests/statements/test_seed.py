@@ -22,6 +22,13 @@ from statements.models import (
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def seed(shared_seed):
+    """Loaded once for this module's tests."""
+    return shared_seed
+
+
 MODELS = [
     Country, Organisation, Speaker, SpeakerAlias, Role, Summit, Source, Topic, Statement, Report, StatementSpeaker,
     StatementLink,

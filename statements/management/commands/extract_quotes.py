@@ -32,7 +32,7 @@ class Command(BaseCommand):
             candidates = extract_candidates(text=text, published=published, language=lang)
         except ExtractionError as error:
             raise CommandError(str(error)) from error
-        if json:
+        if as_json:
             self.stdout.write(
                 json.dumps([candidate.as_dict() for candidate in candidates], ensure_ascii=False, indent=2)
             )
