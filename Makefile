@@ -30,8 +30,9 @@ serve: setup ## Set everything up and serve in production mode with gunicorn
 	DEBUG=0 HTTPS=$${HTTPS:-0} SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" HOST=$(HOST) PORT=$(PORT) \
 		$(VENV)/bin/gunicorn -c gunicorn.conf.py
 
+# One pytest worker per core (pytest-xdist), each with its own test database.
 test: setup browser migrations-check ## Set everything up and run the whole test suite
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 setup: install db migrate data static
 

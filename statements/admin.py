@@ -550,49 +550,48 @@ class StatementAdmin(SimpleHistoryAdmin):
             kwargs["initial"] = [{"source": int(source)}]
         return kwargs
 
+    def _confirmed_change(self, request, change, *, done: str, then: Statement, template: str, **context):
+        """A confirmation page for a workflow change: on POST, `change()` (a workflow
+        function) and back to `then` with `done`, or the page again with its refusal."""
+        error = None
+        if request.method == "POST":
+            try:
+                change()
+            except workflow.WorkflowError as refusal:
+                error = str(refusal)
+            else:
+                self.message_user(request, done, messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:statements_statement_change", args=[then.pk]))
+        context = {**self.admin_site.each_context(request), "opts": self.opts, "error": error, **context}
+        return render(request, template, context)
+
     def merge_view(self, request, object_id, other_id):
         """Confirm, then fold a statement into another as more reports of the same remark."""
         statement = get_object_or_404(Statement, pk=object_id)
         other = get_object_or_404(Statement, pk=other_id)
         if not self.has_change_permission(request, statement):
             raise PermissionDenied
-        error = None
-        if request.method == "POST":
-            try:
-                workflow.merge_statements(statement=statement, into=other, user=request.user)
-            except workflow.WorkflowError as refusal:
-                error = str(refusal)
-            else:
-                self.message_user(request, _("The reports now belong to this statement."), messages.SUCCESS)
-                return HttpResponseRedirect(reverse("admin:statements_statement_change", args=[other.pk]))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "statement": statement,
-            "other": other,
-            "error": error,
-            "title": _("Merge into another statement"),
-        }
-        return render(request, "admin/statements/statement/merge.html", context)
+        return self._confirmed_change(
+            request,
+            lambda: workflow.merge_statements(statement=statement, into=other, user=request.user),
+            done=_("The reports now belong to this statement."),
+            then=other,
+            template="admin/statements/statement/merge.html",
+            statement=statement,
+            other=other,
+            title=_("Merge into another statement"),
+        )
 
     def retract_view(self, request, object_id):
         statement = get_object_or_404(Statement, pk=object_id)
         if not self.has_publish_permission(request):
             raise PermissionDenied
-        error = None
-        if request.method == "POST":
-            try:
-                workflow.retract(statement=statement, user=request.user, reason=request.POST.get("reason", ""))
-            except workflow.WorkflowError as refusal:
-                error = str(refusal)
-            else:
-                self.message_user(request, _("The statement was retracted."), messages.SUCCESS)
-                return HttpResponseRedirect(reverse("admin:statements_statement_change", args=[statement.pk]))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "statement": statement,
-            "error": error,
-            "title": _("Retract statement"),
-        }
-        return render(request, "admin/statements/statement/retract.html", context)
+        return self._confirmed_change(
+            request,
+            lambda: workflow.retract(statement=statement, user=request.user, reason=request.POST.get("reason", "")),
+            done=_("The statement was retracted."),
+            then=statement,
+            template="admin/statements/statement/retract.html",
+            statement=statement,
+            title=_("Retract statement"),
+        )
