@@ -79,9 +79,9 @@ def bibtex_escape(text: str) -> str:
 
 def bibtex(statement: Statement, permalink: str, accessed: datetime.date) -> str:
     report = statement.display_report
-    credits = statement.credit_list
+    speaker_rows = statement.credit_list
     note = [str(report.get_mode_display())] if report else []
-    note += [credit.role.title for credit in credits if credit.role_id]
+    note += [credit.role.title for credit in speaker_rows if credit.role_id]
     if statement.date_earliest is None:
         note.append(statement.date_text)
     if _occasion(statement):
@@ -93,7 +93,7 @@ def bibtex(statement: Statement, permalink: str, accessed: datetime.date) -> str
     note.append(f"accessed {accessed.isoformat()}")
     fields = {
         # braces keep each name whole; "and" separates authors in BibTeX
-        "author": " and ".join("{" + bibtex_escape(credit.speaker.name) + "}" for credit in credits),
+        "author": " and ".join("{" + bibtex_escape(credit.speaker.name) + "}" for credit in speaker_rows),
         "title": bibtex_escape(report.text if report else ""),
         "year": str(statement.date.year),
         "howpublished": f"\\url{{{permalink}}}",

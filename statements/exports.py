@@ -95,7 +95,6 @@ def export_rows(statements: QuerySet) -> Iterator[dict]:
     for statement in rows.iterator(chunk_size=CHUNK_SIZE):
         reports = [_report(report) for report in statement.all_reports]
         display = reports[0] if reports else {}
-        credits = statement.credits
         yield {
             "id": statement.pk,
             "permalink": statement.get_absolute_url(),
@@ -112,7 +111,7 @@ def export_rows(statements: QuerySet) -> Iterator[dict]:
                     "country": credit.country.iso_alpha2 if credit.country_id else "",
                     "organisation": credit.organisation.name if credit.organisation_id else "",
                 }
-                for credit in credits
+                for credit in statement.credits
             ],
             "summit": statement.summit.name if statement.summit_id else "",
             "place": statement.place,

@@ -372,9 +372,9 @@ def _load_statements(data: dict, *, refs: _Resolver, report: LoadReport) -> None
 def _load_credits(statement: Statement, item: dict, *, refs: _Resolver, report: LoadReport) -> None:
     """The statement's speakers: `speaker = "key"` for one author, or a `speakers` list of
     tables with speaker, capacity, country and organisation (whom they spoke for)."""
-    credits = item.get("speakers") or [{"speaker": item["speaker"]}]
+    entries = item.get("speakers") or [{"speaker": item["speaker"]}]
     kept = []
-    for order, entry in enumerate(credits, start=1):
+    for order, entry in enumerate(entries, start=1):
         speaker = refs.get("speaker", entry["speaker"])
         # What the file says, completed as every write path completes it (role that day, …).
         credit = StatementSpeaker(

@@ -44,8 +44,8 @@ def speaker_saved(sender, instance, raw=False, created=False, **kwargs):
 @receiver([post_save, post_delete], sender=SpeakerAlias)
 def alias_changed(sender, instance, raw=False, **kwargs):
     if not raw:
-        credits = StatementSpeaker.objects.filter(speaker_id=instance.speaker_id)
-        _refresh_on_commit(credits.values_list("statement_id", flat=True))
+        speaking = StatementSpeaker.objects.filter(speaker_id=instance.speaker_id)
+        _refresh_on_commit(speaking.values_list("statement_id", flat=True))
 
 
 @receiver([post_save, post_delete, m2m_changed])

@@ -51,8 +51,8 @@ def published_count(**lookups) -> SubqueryCount:
 def published_credit_count(**lookups) -> SubqueryCount:
     """The number of published statements with a speaker row matching `lookups` (which
     use OuterRef): by a speaker, on behalf of a country or organisation."""
-    credits = StatementSpeaker.objects.filter(statement__status=Statement.Status.PUBLISHED, **lookups)
-    return SubqueryCount(credits.values("statement_id"), column="statement_id")
+    speaking = StatementSpeaker.objects.filter(statement__status=Statement.Status.PUBLISHED, **lookups)
+    return SubqueryCount(speaking.values("statement_id"), column="statement_id")
 
 
 def speaker_count(relation: str) -> SubqueryCount:

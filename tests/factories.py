@@ -130,8 +130,8 @@ class StatementFactory(factory.django.DjangoModelFactory):
         credit = {name: kwargs.pop(name) for name in CREDIT_FIELDS if name in kwargs}
         speakers = kwargs.pop("speakers", None)
         statement = super()._create(model_class, *args, **kwargs)
-        credits = [{"speaker": speaker} for speaker in speakers] if speakers else [credit]
-        for order, values in enumerate(credits, start=1):
+        speaker_rows = [{"speaker": speaker} for speaker in speakers] if speakers else [credit]
+        for order, values in enumerate(speaker_rows, start=1):
             values.setdefault("speaker", values.get("role").speaker if values.get("role") else SpeakerFactory())
             StatementSpeaker.objects.create(statement=statement, order=order, **values)
         for number, values in enumerate(reports):

@@ -29,7 +29,7 @@ def statement_form(
     `text`, `mode` and `source` set the first report, `speaker` and `role` the first
     speaker, `date` the day (both ends of the date); any other keyword is a raw field.
     """
-    credits = list(statement.statement_speakers.all()) if statement else []
+    speaker_rows = list(statement.statement_speakers.all()) if statement else []
     reports = list(statement.reports.order_by("-is_display", "id")) if statement else []
     corrections = list(statement.corrections.all()) if statement else []
     if statement:
@@ -53,7 +53,7 @@ def statement_form(
         "correction_kind": "archive",
         "correction_note": "",
         "version_seen": statement.version if statement else "",
-        **_management("statement_speakers", max(len(credits), 1), len(credits), 1),
+        **_management("statement_speakers", max(len(speaker_rows), 1), len(speaker_rows), 1),
         **_management("reports", max(len(reports), 1), len(reports), 1),
         **_management("links_out", 0, 0),
         **_management("translations", 0, 0),
@@ -61,7 +61,7 @@ def statement_form(
     }
     for number, correction in enumerate(corrections):
         data.update({f"corrections-{number}-id": correction.pk, f"corrections-{number}-statement": statement.pk})
-    for number, credit in enumerate(credits or [None]):
+    for number, credit in enumerate(speaker_rows or [None]):
         prefix = f"statement_speakers-{number}-"
         speaker_id = speaker.pk if number == 0 and speaker else credit.speaker_id if credit else None
         if speaker_id is None:
