@@ -15,20 +15,26 @@ else
 DB_START := scripts/devdb.sh start
 endif
 
-.PHONY: run serve test setup install db db-stop migrate data static browser lint format migrations-check clean bench
+.PHONY: run serve dev test setup install db db-stop migrate data static browser lint format migrations-check clean bench
 
-run: setup ## Set everything up and serve the archive on http://$(HOST):$(PORT)
-	@$(PY) manage.py local_accounts --url "http://$(HOST):$(PORT)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
-
-# Production mode on this machine: gunicorn, DEBUG off, WhiteNoise's compressed hashed
-# static files, plain http (HTTPS=0; behind a TLS proxy leave HTTPS unset). The secret key
-# is SECRET_KEY, or one generated once into var/secret_key.
-serve: setup ## Set everything up and serve in production mode with gunicorn
+# `make run` serves the archive as its readers get it: gunicorn (two workers per core plus
+# one, each with one reused database connection, so a crowd of readers queues instead of
+# exhausting PostgreSQL), DEBUG off, WhiteNoise's compressed hashed static files, the
+# archive's own error pages, plain http on 127.0.0.1 (HTTPS=0; behind a TLS proxy leave
+# HTTPS unset). The secret key is SECRET_KEY, or one generated once into var/secret_key.
+run: setup ## Set everything up and serve the archive on http://$(HOST):$(PORT) (production server)
 	@test -s var/secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
 	@$(PY) manage.py local_accounts --url "http://$(HOST):$(PORT)"
-	DEBUG=0 HTTPS=$${HTTPS:-0} SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" HOST=$(HOST) PORT=$(PORT) \
-		$(VENV)/bin/gunicorn -c gunicorn.conf.py
+	DEBUG=0 HTTPS=$${HTTPS:-0} LOG_FORMAT=$${LOG_FORMAT:-text} SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+		HOST=$(HOST) PORT=$(PORT) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+serve: run ## The same as `make run` (its former name for production mode)
+
+# For people changing the code: Django's server, DEBUG on, reloading on every change. One
+# thread per request, so no connection is kept between requests (CONN_MAX_AGE=0).
+dev: setup ## Set everything up and serve with Django's development server (DEBUG, autoreload)
+	@$(PY) manage.py local_accounts --url "http://$(HOST):$(PORT)"
+	CONN_MAX_AGE=0 $(PY) manage.py runserver $(HOST):$(PORT)
 
 # One pytest worker per core (pytest-xdist), each with its own test database.
 test: setup browser migrations-check ## Set everything up and run the whole test suite

@@ -1,4 +1,4 @@
-"""A bounded load against a running server (`make serve`), not a test.
+"""A bounded load against a running server (`make run`), not a test.
 
     .venv/bin/python benchmarks/load.py [--url http://127.0.0.1:8000] [--clients 50] [--seconds 60]
 
@@ -32,9 +32,9 @@ def paths(base: str) -> list[str]:
     with urllib.request.urlopen(f"{base}/api/statements/?per_page=5", timeout=30) as response:  # noqa: S310
         statements = json.load(response)["results"]
     if not statements:
-        raise SystemExit("The server has no published statement to load: run `make serve` (it loads the seed).")
+        raise SystemExit("The server has no published statement to load: run `make run` (it loads the seed).")
     first = statements[0]
-    with urllib.request.urlopen(first["speaker"], timeout=30) as response:  # noqa: S310
+    with urllib.request.urlopen(first["speakers"][0]["speaker"], timeout=30) as response:  # noqa: S310
         speaker_page = json.load(response)["page"]
     return [
         "/statements/",
