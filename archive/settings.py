@@ -38,6 +38,26 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={value!r} is not an integer.") from None
 
 
+def env_choice(name: str, default: str, choices) -> str:
+    """One of `choices`, case-insensitive; anything else is an error naming them."""
+    value = os.environ.get(name, "").strip() or default
+    for choice in choices:
+        if value.lower() == choice.lower():
+            return choice
+    raise ImproperlyConfigured(f"{name}={value!r} is not one of {', '.join(choices)}.")
+
+
+def env_rate(name: str, default: str) -> str:
+    """A throttle rate as Django REST framework reads it: "120/minute", "5/second"…"""
+    value = os.environ.get(name, "").strip() or default
+    number, _, period = value.partition("/")
+    if not (
+        number.isdigit() and period.lower() in {"s", "sec", "second", "m", "min", "minute", "h", "hour", "d", "day"}
+    ):
+        raise ImproperlyConfigured(f"{name}={value!r} is not a rate such as 120/minute.")
+    return value
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """A comma-separated list; empty items are dropped."""
     value = os.environ.get(name)
@@ -185,10 +205,9 @@ DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # A ceiling on any one query, so a slow one cannot pin a web worker (gunicorn.conf.py sets
 # it for the web server; management commands, which may rebuild large tables, run without).
-if env_int("DB_STATEMENT_TIMEOUT_MS", 0):
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c statement_timeout={env_int('DB_STATEMENT_TIMEOUT_MS', 0)}"
-    )
+DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 0)
+if DB_STATEMENT_TIMEOUT_MS:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
 
 # Shared by every worker and kept in PostgreSQL, so no other service is needed
 # (`manage.py createcachetable` makes the table; `make run` and `make test` run it).
@@ -244,7 +263,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_RATE_LIMIT", "120/minute")},
+    "DEFAULT_THROTTLE_RATES": {"anon": env_rate("API_RATE_LIMIT", "120/minute")},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
 }
@@ -267,7 +286,8 @@ SPECTACULAR_SETTINGS = {
 
 # Logs go to stdout; one JSON object a line in production mode (LOG_FORMAT=json), for a
 # log collector, and plain lines for a person reading a terminal.
-LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
+LOG_FORMAT = env_choice("LOG_FORMAT", "text" if DEBUG else "json", ["json", "text"])
+LOG_LEVEL = env_choice("LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"])
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -280,7 +300,7 @@ LOGGING = {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": LOG_FORMAT}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # django-axes announces itself at every start; keep its warnings only.
     "loggers": {"axes": {"level": "WARNING"}},
 }

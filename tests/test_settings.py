@@ -44,3 +44,17 @@ def test_database_url_must_be_postgresql():
     code, stderr = import_settings(DATABASE_URL="sqlite:///tmp/archive.db")
     assert code != 0
     assert "DATABASE_URL must point at PostgreSQL" in stderr
+
+
+def test_unknown_log_format_level_and_rate_are_errors_naming_the_choices():
+    code, stderr = import_settings(LOG_FORMAT="xml")
+    assert code != 0 and "LOG_FORMAT='xml' is not one of json, text" in stderr
+    code, stderr = import_settings(LOG_LEVEL="loud")
+    assert code != 0 and "LOG_LEVEL='loud' is not one of DEBUG, INFO, WARNING, ERROR, CRITICAL" in stderr
+    code, stderr = import_settings(API_RATE_LIMIT="lots")
+    assert code != 0 and "API_RATE_LIMIT='lots' is not a rate such as 120/minute" in stderr
+
+
+def test_log_level_and_rate_in_any_case_are_accepted():
+    code, stderr = import_settings(LOG_LEVEL="warning", API_RATE_LIMIT="30/Minute")
+    assert code == 0, stderr
