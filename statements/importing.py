@@ -86,14 +86,14 @@ def similar_reports(*, speaker_ids, text: str, threshold: float = DUPLICATE_SIMI
     )
 
 
-def existing_statement(candidate: Candidate) -> tuple[Statement, Report] | None:
-    """The statement this candidate repeats, with its closest report, if any: nearly the
-    same words (trigram similarity) or the same words cut differently (same_statement)."""
+def existing_statement(candidate: Candidate) -> Statement | None:
+    """The statement this candidate repeats, if any: a report of it with nearly the same
+    words (trigram similarity) or the same words cut differently (same_statement)."""
     for report in similar_reports(
         speaker_ids=[candidate.speaker_id], text=candidate.text, threshold=CANDIDATE_SIMILARITY
     )[:10]:
         if report.similarity >= DUPLICATE_SIMILARITY or same_statement(candidate.text, report.text):
-            return report.statement, report
+            return report.statement
     return None
 
 
@@ -126,9 +126,8 @@ def import_candidates(*, source: Source, candidates: list[Candidate], user) -> I
             language=candidate.language,
             excerpt=source.paragraph_holding(candidate.text),
         )
-        found = existing_statement(candidate)
-        if found:
-            statement, closest = found
+        statement = existing_statement(candidate)
+        if statement:
             if statement.reports.filter(source=source).exists():
                 result.duplicates.append((candidate, statement))
                 continue

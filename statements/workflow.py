@@ -20,6 +20,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Correction, Report, Speaker, SpeakerAlias, Statement, StatementSpeaker
 
@@ -99,10 +100,10 @@ def file_statement(statement: Statement) -> None:
 # --- Corrections ----------------------------------------------------------------------
 
 SUBSTANCE_LABELS = {
-    "text": _("words"),
-    "attribution": _("attribution"),
-    "speakers": _("speakers"),
-    "date": _("date"),
+    "text": gettext_lazy("words"),
+    "attribution": gettext_lazy("attribution"),
+    "speakers": gettext_lazy("speakers"),
+    "date": gettext_lazy("date"),
 }
 
 
