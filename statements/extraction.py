@@ -88,6 +88,8 @@ class Candidate:
     language: str
     confidence: float
     mode: str = ""  # the report's speech mode when an editor chose it (statements.importing.speech_mode)
+    # For a lead sentence that sums up a remark quoted later: the `start` of that quotation.
+    same_remark_as: int | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -273,7 +275,8 @@ def _attribute_leads(candidates: list[Candidate]) -> list[Candidate]:
     """A lead sentence whose subject is no known speaker ("La Russie a dénoncé jeudi comme
     des « garanties de danger »…") sums up a remark the article then quotes in full: when a
     direct quote by a known speaker among the next few candidates holds the words the lead
-    put in quotation marks, the lead is that speaker's, and a report of the same remark."""
+    put in quotation marks, the lead is that speaker's, and a report of the same remark
+    (`same_remark_as`: the quotation's start, which the import turns into one statement)."""
     for index, lead in enumerate(candidates):
         if lead.speaker_id is not None or lead.wording != "reported":
             continue
@@ -285,6 +288,9 @@ def _attribute_leads(candidates: list[Candidate]) -> list[Candidate]:
                 quoted = fold(later.text)
                 if any(fragment in quoted for fragment in fragments):
                     lead.speaker_id, lead.speaker_name, lead.proposal = later.speaker_id, later.speaker_name, "existing"
+                    lead.same_remark_as = later.start
+                    # As sure as the quotation's speaker, a little less.
+                    lead.confidence = round(max(lead.confidence, later.confidence - 0.1), 2)
                     break
     return candidates
 

@@ -114,7 +114,11 @@ def import_candidates(*, source: Source, candidates: list[Candidate], user) -> I
     Candidates must have a known speaker.
     """
     result = ImportResult()
-    for position, candidate in enumerate(candidates, start=1):
+    # The statement each quotation of this article became, by its start, for the lead
+    # sentences that sum up the same remark (Candidate.same_remark_as): those come last.
+    by_start: dict[int, Statement] = {}
+    in_order = sorted(enumerate(candidates, start=1), key=lambda item: item[1].same_remark_as is not None)
+    for position, candidate in in_order:
         if candidate.speaker_id is None:
             raise ValueError(f"Candidate {candidate.text[:40]!r} has no speaker: choose or create one first.")
         report = Report(
@@ -127,14 +131,17 @@ def import_candidates(*, source: Source, candidates: list[Candidate], user) -> I
             excerpt=source.paragraph_holding(candidate.text),
         )
         statement = existing_statement(candidate)
+        if statement and statement.reports.filter(source=source).exists():
+            result.duplicates.append((candidate, statement))
+            by_start[candidate.start] = statement
+            continue
+        statement = statement or by_start.get(candidate.same_remark_as)
         if statement:
-            if statement.reports.filter(source=source).exists():
-                result.duplicates.append((candidate, statement))
-                continue
             report.statement = statement
             report.full_clean()
             report.save()
             result.new_reports.append(report)
+            by_start[candidate.start] = statement
             continue
         date = datetime.date.fromisoformat(candidate.date)
         statement = Statement(date=date, date_earliest=date, created_by=user, updated_by=user)
@@ -147,6 +154,7 @@ def import_candidates(*, source: Source, candidates: list[Candidate], user) -> I
         report.save()
         file_statement(statement)
         result.created.append(statement)
+        by_start[candidate.start] = statement
     return result
 
 
@@ -181,6 +189,10 @@ class CandidateForm(forms.Form):
     date = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     attribution = forms.CharField(widget=forms.HiddenInput, required=False)
     language = forms.CharField(widget=forms.HiddenInput)
+    # Where the candidate starts in the article, and the start of the quotation a lead
+    # sentence sums up: the import makes them one statement.
+    start = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    same_remark_as = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     def clean(self):
         cleaned = super().clean()
@@ -201,6 +213,8 @@ def _initial(candidate: Candidate) -> dict:
         "date": candidate.date,
         "attribution": candidate.attribution,
         "language": candidate.language,
+        "start": candidate.start,
+        "same_remark_as": candidate.same_remark_as,
     }
 
 
@@ -245,7 +259,7 @@ def import_candidates_view(model_admin, request, source_id):
         chosen = [
             Candidate(
                 text=row["text"],
-                start=0,
+                start=row["start"] if row["start"] is not None else -number,
                 end=0,
                 attribution=row["attribution"],
                 speaker_as_printed="",
@@ -254,11 +268,12 @@ def import_candidates_view(model_admin, request, source_id):
                 proposal="existing",
                 wording="verbatim" if row["mode"] == Report.Mode.DIRECT else "reported",
                 mode=row["mode"],
+                same_remark_as=row["same_remark_as"],
                 date=row["date"].isoformat(),
                 language=row["language"],
                 confidence=1.0,
             )  # fmt: skip
-            for row in formset.cleaned_data
+            for number, row in enumerate(formset.cleaned_data, start=1)
             if row.get("include")
         ]
         result = import_candidates(source=source, candidates=chosen, user=request.user)

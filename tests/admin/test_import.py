@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from statements.models import Report, Source, Statement
+from tests.factories import SpeakerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +129,19 @@ def test_import_needs_the_permission_to_add_statements(client, django_user_model
     staff = django_user_model.objects.create_user("lectrice", password="x-long-password-1", is_staff=True)
     client.force_login(staff)
     assert client.get(IMPORT).status_code == 403
+
+
+def test_a_lead_and_the_quotation_it_sums_up_become_one_statement_with_two_reports(editor_client, db):
+    """Invented: the lead quotes words that the minister's quotation holds in full."""
+    speaker = SpeakerFactory(name="Oriane Vasquelet", slug="oriane-vasquelet")
+    text = (
+        "La Borduria a dénoncé jeudi comme une « provocation inacceptable » les manœuvres navales de son voisin.\n"
+        "« C'est une provocation inacceptable et nous y répondrons », a déclaré Oriane Vasquelet."
+    )
+    page = editor_client.get(paste(editor_client, text=text, url="https://news.example/manoeuvres").url)
+    forms = page.context["formset"].forms
+    assert [form.initial["speaker"] for form in forms] == [speaker.pk, speaker.pk]
+    confirm_all(editor_client, page)
+    statement = Statement.objects.by_speakers([speaker]).get()
+    assert sorted(statement.reports.values_list("mode", flat=True)) == ["direct", "mixed"]
+    assert statement.display_report.mode == "direct"
