@@ -110,8 +110,11 @@ def import_candidates(*, source: Source, candidates: list[Candidate], user) -> I
 
     A candidate that is a statement already in the archive (existing_statement) becomes a
     new report of it when it comes from another source, and nothing when this source
-    already reported it: importing an article twice creates nothing the second time.
-    Candidates must have a known speaker.
+    already reported it: importing an article twice creates nothing the second time. A
+    lead sentence that sums up a quotation of the same article (Candidate.same_remark_as)
+    becomes a second report of that quotation's statement. Candidates must have a known
+    speaker; their date is taken as known to the day (the extractor does not yet say when
+    it fell back on the publication date).
     """
     result = ImportResult()
     # The statement each quotation of this article became, by its start, for the lead
