@@ -13,10 +13,10 @@ import datetime
 import json
 from collections.abc import Iterator
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import StreamingHttpResponse
 
-from .models import Report, StatementSpeaker
+from .models import Report
 
 FORMATS = ("csv", "json")
 CHUNK_SIZE = 2000
@@ -77,20 +77,9 @@ def export_rows(statements: QuerySet) -> Iterator[dict]:
     rows = (
         statements.defer("search_vector")
         .select_related("summit")
-        .prefetch_related(
-            Prefetch(
-                "reports",
-                queryset=Report.objects.select_related("source__outlet").order_by("-is_display", "id"),
-                to_attr="all_reports",
-            ),
-            Prefetch(
-                "statement_speakers",
-                queryset=StatementSpeaker.objects.select_related("speaker", "role", "country", "organisation"),
-                to_attr="credits",
-            ),
-            "topics",
-            "countries_mentioned",
-        )
+        .with_speakers()
+        .with_all_reports()
+        .prefetch_related("topics", "countries_mentioned")
     )
     for statement in rows.iterator(chunk_size=CHUNK_SIZE):
         reports = [_report(report) for report in statement.all_reports]

@@ -95,10 +95,10 @@ class StatementFilter(django_filters.FilterSet):
         widget=forms.MultipleHiddenInput,
     )
     language = django_filters.MultipleChoiceFilter(
-        label=_("Language"), choices=LANGUAGE_CHOICES, method="filter_language", widget=forms.MultipleHiddenInput
+        label=_("Language"), choices=LANGUAGE_CHOICES, method="filter_report", widget=forms.MultipleHiddenInput
     )
     mode = django_filters.MultipleChoiceFilter(
-        label=_("Speech mode"), choices=Report.Mode.choices, method="filter_mode", widget=forms.CheckboxSelectMultiple
+        label=_("Speech mode"), choices=Report.Mode.choices, method="filter_report", widget=forms.CheckboxSelectMultiple
     )
     # A statement's date is a range (Statement.date_earliest to Statement.date); it matches
     # a period it may fall in. "On or before 4 September" counts as 4 September.
@@ -145,11 +145,9 @@ class StatementFilter(django_filters.FilterSet):
     def filter_speaker(self, queryset, name, value):
         return queryset.by_speakers(value)
 
-    def filter_language(self, queryset, name, value):
-        return queryset.filter(Exists(Report.objects.filter(statement=OuterRef("pk"), language__in=value)))
-
-    def filter_mode(self, queryset, name, value):
-        return queryset.filter(Exists(Report.objects.filter(statement=OuterRef("pk"), mode__in=value)))
+    def filter_report(self, queryset, name, value):
+        """Statements with a report whose `name` (language, mode) is any of `value`."""
+        return queryset.filter(Exists(Report.objects.filter(statement=OuterRef("pk"), **{f"{name}__in": value})))
 
     def filter_date_to(self, queryset, name, value):
         return queryset.alias(starts=Coalesce("date_earliest", "date")).filter(starts__lte=value)

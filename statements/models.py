@@ -672,25 +672,27 @@ class StatementQuerySet(models.QuerySet):
     def oldest_first(self):
         return self.order_by("date", "id")
 
+    def with_speakers(self):
+        """Each statement's speaker rows with their speaker, role and whom they spoke for, in
+        order, as `credits` (read through Statement.credit_list)."""
+        rows = StatementSpeaker.objects.select_related("speaker", "role", "country", "organisation")
+        return self.prefetch_related(Prefetch("statement_speakers", queryset=rows, to_attr="credits"))
+
+    def with_all_reports(self):
+        """Every report with its source, the display report first, as `all_reports`."""
+        reports = Report.objects.select_related("source__outlet").order_by("-is_display", "id")
+        return self.prefetch_related(Prefetch("reports", queryset=reports, to_attr="all_reports"))
+
     def with_card_relations(self):
         """Everything a statement card shows, in a fixed number of queries: the display
         report with its source (`display_reports`), the speakers with their roles
         (`credits`), the summit. The search vector stays in the database."""
+        display = Report.objects.filter(is_display=True).select_related("source__outlet")
         return (
             self.defer("search_vector")
             .select_related("summit")
-            .prefetch_related(
-                Prefetch(
-                    "reports",
-                    queryset=Report.objects.filter(is_display=True).select_related("source__outlet"),
-                    to_attr="display_reports",
-                ),
-                Prefetch(
-                    "statement_speakers",
-                    queryset=StatementSpeaker.objects.select_related("speaker", "role", "country", "organisation"),
-                    to_attr="credits",
-                ),
-            )
+            .prefetch_related(Prefetch("reports", queryset=display, to_attr="display_reports"))
+            .with_speakers()
         )
 
 

@@ -15,10 +15,31 @@ from .models import Report, Speaker, SpeakerAlias, Statement, StatementSpeaker, 
 from .search import refresh_search_vectors
 
 
+class _PendingRefresh:
+    """The statements whose vectors one transaction changed, refreshed in one UPDATE at commit."""
+
+    def __init__(self):
+        self.ids: set[int] = set()
+        self.done = False
+
+    def __call__(self):
+        self.done = True
+        refresh_search_vectors(self.ids)
+
+
 def _refresh_on_commit(statement_ids):
-    ids = list(statement_ids)
-    if ids:
-        transaction.on_commit(lambda: refresh_search_vectors(ids))
+    """Add to this transaction's pending refresh: an admin save of a statement with its
+    reports and speakers asks once per row, the database is asked once."""
+    ids = set(statement_ids)
+    if not ids:
+        return
+    for _sids, callback, _robust in transaction.get_connection().run_on_commit:
+        if isinstance(callback, _PendingRefresh) and not callback.done:
+            callback.ids |= ids
+            return
+    pending = _PendingRefresh()
+    pending.ids = ids
+    transaction.on_commit(pending)
 
 
 @receiver(post_save, sender=Statement)

@@ -16,7 +16,6 @@ from ..models import (
     Speaker,
     Statement,
     StatementLink,
-    StatementSpeaker,
     Summit,
     Topic,
 )
@@ -60,13 +59,9 @@ class StatementViewSet(viewsets.ReadOnlyModelViewSet):
             Statement.objects.published()
             .defer("search_vector")
             .select_related("summit")
+            .with_speakers()
+            .with_all_reports()
             .prefetch_related(
-                Prefetch("reports", queryset=Report.objects.order_by("-is_display", "id"), to_attr="all_reports"),
-                Prefetch(
-                    "statement_speakers",
-                    queryset=StatementSpeaker.objects.select_related("speaker", "role", "country"),
-                    to_attr="credits",
-                ),
                 Prefetch("links_out", queryset=published_links, to_attr="public_links"),
                 "topics",
                 "countries_mentioned",
