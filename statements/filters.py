@@ -53,21 +53,21 @@ class StatementFilter(django_filters.FilterSet):
     country = ReferenceFilter(
         label=_("Country"),
         field_name="country",
-        queryset=Country.objects.all(),
+        queryset=Country.objects.public(),
         to_field_name="iso_alpha2",
         method="filter_country",
         widget=CompactSelectMultiple(attrs={"size": 6}),
     )
     speaker = ReferenceFilter(
         label=_("Speaker"),
-        queryset=Speaker.objects.all(),
+        queryset=Speaker.objects.public(),
         to_field_name="slug",
         method="filter_speaker",
         widget=forms.MultipleHiddenInput,
     )
     organisation = ReferenceFilter(
         label=_("Organisation"),
-        queryset=Organisation.objects.all(),
+        queryset=Organisation.objects.public(),
         to_field_name="slug",
         method="filter_organisation",
         widget=forms.MultipleHiddenInput,
@@ -75,21 +75,21 @@ class StatementFilter(django_filters.FilterSet):
     summit = ReferenceFilter(
         label=_("Summit"),
         field_name="summit",
-        queryset=Summit.objects.all(),
+        queryset=Summit.objects.public(),
         to_field_name="slug",
         method="filter_in",
         widget=forms.MultipleHiddenInput,
     )
     topic = ReferenceFilter(
         label=_("Topic"),
-        queryset=Topic.objects.all(),
+        queryset=Topic.objects.public(),
         to_field_name="slug",
         method="filter_topic",
         widget=CompactSelectMultiple(attrs={"size": 4}),
     )
     mentions = ReferenceFilter(
         label=_("Mentions country"),
-        queryset=Country.objects.all(),
+        queryset=Country.objects.public(),
         to_field_name="iso_alpha2",
         method="filter_mentions",
         widget=forms.MultipleHiddenInput,
@@ -201,10 +201,13 @@ class SpeakerFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label=_("Name"), method="filter_name", max_length=200)
     country = django_filters.ModelChoiceFilter(
-        label=_("Country"), queryset=Country.objects.all(), to_field_name="iso_alpha2", method="filter_country"
+        label=_("Country"), queryset=Country.objects.public(), to_field_name="iso_alpha2", method="filter_country"
     )
     organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisation"), queryset=Organisation.objects.all(), to_field_name="slug", method="filter_organisation"
+        label=_("Organisation"),
+        queryset=Organisation.objects.public(),
+        to_field_name="slug",
+        method="filter_organisation",
     )
 
     class Meta:

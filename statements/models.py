@@ -66,6 +66,50 @@ def wikidata_constraints(prefix: str) -> list[models.BaseConstraint]:
     ]
 
 
+PUBLISHED = "published"  # Statement.Status.PUBLISHED, for querysets defined before Statement
+
+
+class PublicQuerySet(models.QuerySet):
+    """Reference rows (speakers, countries, organisations, summits, topics) as the public
+    sees them: only those with at least one published statement. A row known only through
+    drafts or statements in review has no page, no API entry and no sitemap entry, and is
+    no valid filter value. Each model's queryset says how its rows reach published
+    statements (`published_ties`: subqueries on OuterRef("pk"))."""
+
+    def published_ties(self) -> list:
+        raise NotImplementedError
+
+    def public(self):
+        condition = Q()
+        for tie in self.published_ties():
+            condition |= Exists(tie)
+        return self.filter(condition)
+
+
+class CountryQuerySet(PublicQuerySet):
+    def published_ties(self):
+        """Spoken for in a published statement, or mentioned by one."""
+        return [
+            StatementSpeaker.objects.filter(country=OuterRef("pk"), statement__status=PUBLISHED),
+            Statement.countries_mentioned.through.objects.filter(country=OuterRef("pk"), statement__status=PUBLISHED),
+        ]
+
+
+class OrganisationQuerySet(PublicQuerySet):
+    def published_ties(self):
+        return [StatementSpeaker.objects.filter(organisation=OuterRef("pk"), statement__status=PUBLISHED)]
+
+
+class SummitQuerySet(PublicQuerySet):
+    def published_ties(self):
+        return [Statement.objects.filter(summit=OuterRef("pk"), status=PUBLISHED)]
+
+
+class TopicQuerySet(PublicQuerySet):
+    def published_ties(self):
+        return [Statement.topics.through.objects.filter(topic=OuterRef("pk"), statement__status=PUBLISHED)]
+
+
 class Country(models.Model):
     """An ISO 3166-1 country, loaded from pycountry (`load_countries`)."""
 
@@ -74,6 +118,8 @@ class Country(models.Model):
     name_en = models.CharField(_("name in English"), max_length=100)
     name_fr = models.CharField(_("name in French"), max_length=100)
     slug = models.SlugField(max_length=100, unique=True)
+
+    objects = CountryQuerySet.as_manager()
 
     class Meta:
         ordering = ["name_en"]
@@ -141,6 +187,8 @@ class Organisation(models.Model):
     wikidata_id = models.CharField(_("Wikidata id"), max_length=20, blank=True, validators=[wikidata_validator])
     website = models.URLField(_("website"), blank=True)
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
@@ -167,7 +215,10 @@ def folded(expression) -> models.Func:
     return Unaccent(Lower(expression))
 
 
-class SpeakerQuerySet(models.QuerySet):
+class SpeakerQuerySet(PublicQuerySet):
+    def published_ties(self):
+        return [StatementSpeaker.objects.filter(speaker=OuterRef("pk"), statement__status=PUBLISHED)]
+
     # word_similarity of 0.45: "Zelenski" and "Zelenskyy" find "Zelensky" (about 0.6-0.8),
     # while a different name sharing a few letters stays below.
     NAME_SIMILARITY_THRESHOLD = 0.45
@@ -462,6 +513,8 @@ class Summit(models.Model):
 
     history = HistoricalRecords(m2m_fields=[participant_countries, participant_organisations])
 
+    objects = SummitQuerySet.as_manager()
+
     class Meta:
         ordering = [models.F("start_date").desc(nulls_last=True), "name"]
         verbose_name = _("summit")
@@ -613,6 +666,8 @@ class Topic(models.Model):
     name_fr = models.CharField(_("name in French"), max_length=100, blank=True)
     slug = models.SlugField(max_length=100, unique=True)
     description = models.TextField(_("description"), blank=True)
+
+    objects = TopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["name_en"]

@@ -1,10 +1,9 @@
 """sitemap.xml: every public page."""
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
-from .models import Country, Organisation, Speaker, Statement, StatementSpeaker, Summit, Topic
+from .models import Country, Organisation, Speaker, Statement, Summit, Topic
 
 
 class StatementSitemap(Sitemap):
@@ -19,7 +18,7 @@ class StatementSitemap(Sitemap):
 
 
 class EntitySitemap(Sitemap):
-    """Pages of speakers, countries with statements, summits, topics and organisations."""
+    """Pages of speakers, countries, summits, topics and organisations with published statements."""
 
     changefreq = "weekly"
 
@@ -28,12 +27,7 @@ class EntitySitemap(Sitemap):
         self.model = model
 
     def items(self):
-        if self.model is Country:
-            filed = StatementSpeaker.objects.filter(
-                country=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED
-            )
-            return Country.objects.filter(Exists(filed)).order_by("slug")
-        return self.model.objects.order_by("slug")
+        return self.model.objects.public().order_by("slug")
 
 
 class IndexSitemap(Sitemap):

@@ -59,7 +59,7 @@ def speaker_count(relation: str) -> SubqueryCount:
     """The number of speakers tied to the outer row by `relation` ("country" or
     "organisation"): directly (unnamed and collective sources) or through a role."""
     related = Q(**{relation: OuterRef("pk")}) | Q(**{f"roles__{relation}": OuterRef("pk")})
-    return SubqueryCount(Speaker.objects.filter(related).values("id"))
+    return SubqueryCount(Speaker.objects.public().filter(related).values("id"))
 
 
 def home(request):
@@ -125,15 +125,21 @@ def statement_detail(request, pk: int):
     return render(request, "statements/statement_detail.html", context)
 
 
+def visible(request, queryset):
+    """Reference rows a visitor may open: those with a published statement (`public()`),
+    or any for logged-in staff, who preview drafts."""
+    return queryset if request.user.is_staff else queryset.public()
+
+
 def speaker_list(request):
-    filterset = SpeakerFilter(request.GET, queryset=Speaker.objects.select_related("country"))
+    filterset = SpeakerFilter(request.GET, queryset=Speaker.objects.public().select_related("country"))
     filterset.form.is_valid()
     speakers = filterset.qs.annotate(statement_count=published_credit_count(speaker=OuterRef("pk")))
     return render(request, "statements/speaker_list.html", {"filter": filterset, "speakers": speakers[:200]})
 
 
 def speaker_detail(request, slug: str):
-    speaker = get_object_or_404(Speaker.objects.select_related("country", "organisation"), slug=slug)
+    speaker = get_object_or_404(visible(request, Speaker.objects.select_related("country", "organisation")), slug=slug)
     context = {
         "speaker": speaker,
         "roles": speaker.roles.select_related("country", "organisation"),
@@ -151,26 +157,28 @@ def speaker_detail(request, slug: str):
 
 def country_list(request):
     countries = (
-        Country.objects.annotate(
+        Country.objects.public()
+        .annotate(
             statement_count=published_credit_count(country=OuterRef("pk")),
             speaker_count=speaker_count("country"),
         )
-        .filter(Q(statement_count__gt=0) | Q(speaker_count__gt=0))
         .order_by("name_en")
     )
     return render(request, "statements/country_list.html", {"countries": countries})
 
 
 def country_detail(request, slug: str):
-    country = get_object_or_404(Country, slug=slug)
+    country = get_object_or_404(visible(request, Country.objects), slug=slug)
     context = {
         "country": country,
-        "speakers": Speaker.objects.filter(Q(country=country) | Q(roles__country=country)).distinct(),
+        "speakers": Speaker.objects.public().filter(Q(country=country) | Q(roles__country=country)).distinct(),
         "mentioned_in": Statement.objects.published()
         .filter(countries_mentioned=country)
         .with_card_relations()
         .latest_first()[:5],
-        "summits": Summit.objects.filter(Q(host_country=country) | Q(participant_countries=country)).distinct(),
+        "summits": Summit.objects.public()
+        .filter(Q(host_country=country) | Q(participant_countries=country))
+        .distinct(),
     }
     return render_listing(
         request,
@@ -183,14 +191,16 @@ def country_detail(request, slug: str):
 
 
 def summit_list(request):
-    summits = Summit.objects.select_related("host_country").annotate(
-        statement_count=published_count(summit=OuterRef("pk"))
+    summits = (
+        Summit.objects.public()
+        .select_related("host_country")
+        .annotate(statement_count=published_count(summit=OuterRef("pk")))
     )
     return render(request, "statements/summit_list.html", {"summits": summits})
 
 
 def summit_detail(request, slug: str):
-    summit = get_object_or_404(Summit.objects.select_related("host_country"), slug=slug)
+    summit = get_object_or_404(visible(request, Summit.objects.select_related("host_country")), slug=slug)
     context = {
         "summit": summit,
         "participant_countries": summit.participant_countries.all(),
@@ -208,14 +218,14 @@ def summit_detail(request, slug: str):
 
 
 def topic_list(request):
-    topics = Topic.objects.annotate(
+    topics = Topic.objects.public().annotate(
         statement_count=Count("statements", filter=Q(statements__status=Statement.Status.PUBLISHED))
     )
     return render(request, "statements/topic_list.html", {"topics": topics})
 
 
 def topic_detail(request, slug: str):
-    topic = get_object_or_404(Topic, slug=slug)
+    topic = get_object_or_404(visible(request, Topic.objects), slug=slug)
     return render_listing(
         request,
         "statements/topic_detail.html",
@@ -227,21 +237,25 @@ def topic_detail(request, slug: str):
 
 
 def organisation_list(request):
-    organisations = Organisation.objects.select_related("country").annotate(
-        speaker_count=speaker_count("organisation"),
-        statement_count=published_credit_count(organisation=OuterRef("pk")),
+    organisations = (
+        Organisation.objects.public()
+        .select_related("country")
+        .annotate(
+            speaker_count=speaker_count("organisation"),
+            statement_count=published_credit_count(organisation=OuterRef("pk")),
+        )
     )
     return render(request, "statements/organisation_list.html", {"organisations": organisations})
 
 
 def organisation_detail(request, slug: str):
-    organisation = get_object_or_404(Organisation.objects.select_related("country"), slug=slug)
+    organisation = get_object_or_404(visible(request, Organisation.objects.select_related("country")), slug=slug)
     statements = Statement.objects.of_organisations([organisation])
     context = {
         "organisation": organisation,
-        "speakers": Speaker.objects.filter(
-            Q(organisation=organisation) | Q(roles__organisation=organisation)
-        ).distinct(),
+        "speakers": Speaker.objects.public()
+        .filter(Q(organisation=organisation) | Q(roles__organisation=organisation))
+        .distinct(),
     }
     return render_listing(
         request,

@@ -82,7 +82,8 @@ class SpeakerViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         roles = Role.objects.select_related("country", "organisation")
         return (
-            Speaker.objects.select_related("country")
+            Speaker.objects.public()
+            .select_related("country")
             .prefetch_related("aliases", Prefetch("roles", queryset=roles))
             .order_by("sort_name", "id")
         )
@@ -90,7 +91,7 @@ class SpeakerViewSet(viewsets.ReadOnlyModelViewSet):
 
 class CountryViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.CountrySerializer
-    queryset = Country.objects.order_by("iso_alpha2")
+    queryset = Country.objects.public().order_by("iso_alpha2")
     lookup_field = "iso_alpha2"
     lookup_value_regex = "[A-Z]{2}"
     pagination_class = Pages
@@ -98,14 +99,15 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
 
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.OrganisationSerializer
-    queryset = Organisation.objects.select_related("country").order_by("name", "id")
+    queryset = Organisation.objects.public().select_related("country").order_by("name", "id")
     pagination_class = Pages
 
 
 class SummitViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.SummitSerializer
     queryset = (
-        Summit.objects.select_related("host_country")
+        Summit.objects.public()
+        .select_related("host_country")
         .prefetch_related("participant_countries", "participant_organisations")
         .order_by("-start_date", "id")
     )
@@ -114,7 +116,7 @@ class SummitViewSet(viewsets.ReadOnlyModelViewSet):
 
 class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.TopicSerializer
-    queryset = Topic.objects.order_by("name_en", "id")
+    queryset = Topic.objects.public().order_by("name_en", "id")
     pagination_class = Pages
 
 

@@ -72,6 +72,7 @@ def test_statement_links_to_its_speaker_and_public_page(client, world):
 
 def test_speakers_come_with_their_roles(client, db):
     role = RoleFactory(title_fr="Ministre des Affaires imaginaires")
+    StatementFactory(role=role)
     data = client.get(f"/api/speakers/{role.speaker_id}/").json()
     assert [r["title_fr"] for r in data["roles"]] == ["Ministre des Affaires imaginaires"]
 

@@ -1,0 +1,125 @@
+"""A speaker, country, organisation, summit or topic known only through drafts or statements
+in review is invisible to the public: no page, no list entry, no API entry, no sitemap
+entry, no filter value. The same rows become public with their first published statement."""
+
+import pytest
+from django.test import Client
+
+from statements.workflow import publish
+from tests.factories import (
+    CountryFactory,
+    OrganisationFactory,
+    SpeakerFactory,
+    StatementFactory,
+    SummitFactory,
+    TopicFactory,
+)
+
+
+@pytest.fixture
+def hidden(db):
+    """Rows mentioned only by a draft and a statement in review, next to a published statement."""
+    rows = {
+        "speaker": SpeakerFactory(name="Octave Brouillon", slug="octave-brouillon"),
+        "country": CountryFactory(iso_alpha2="XQ", iso_alpha3="XQQ", name_en="Draftonia", slug="draftonia"),
+        "organisation": OrganisationFactory(name="Draft Pact", slug="draft-pact"),
+        "summit": SummitFactory(name="Sommet en attente", slug="sommet-en-attente"),
+        "topic": TopicFactory(name_en="Pending matters", slug="pending-matters"),
+    }
+    draft = StatementFactory(
+        draft=True,
+        speaker=rows["speaker"],
+        country=rows["country"],
+        organisation=rows["organisation"],
+        summit=rows["summit"],
+        text="Une phrase encore en relecture.",
+    )
+    draft.topics.add(rows["topic"])
+    draft.countries_mentioned.add(rows["country"])
+    StatementFactory(in_review=True, speaker=rows["speaker"], summit=rows["summit"])
+    StatementFactory(text="Une déclaration publiée par quelqu'un d'autre.")
+    rows["draft"] = draft
+    return rows
+
+
+PAGES = {
+    "speaker": "/speakers/octave-brouillon/",
+    "country": "/countries/draftonia/",
+    "organisation": "/organisations/draft-pact/",
+    "summit": "/summits/sommet-en-attente/",
+    "topic": "/topics/pending-matters/",
+}
+LISTS = {
+    "speaker": "/speakers/",
+    "country": "/countries/",
+    "organisation": "/organisations/",
+    "summit": "/summits/",
+    "topic": "/topics/",
+}
+API = {
+    "speaker": ("/api/speakers/", "id"),
+    "country": ("/api/countries/", "iso_alpha2"),
+    "organisation": ("/api/organisations/", "id"),
+    "summit": ("/api/summits/", "id"),
+    "topic": ("/api/topics/", "id"),
+}
+FILTERS = {
+    "speaker": "speaker=octave-brouillon",
+    "country": "country=XQ",
+    "organisation": "organisation=draft-pact",
+    "summit": "summit=sommet-en-attente",
+    "topic": "topic=pending-matters",
+}
+NAMES = {
+    "speaker": "Octave Brouillon",
+    "country": "Draftonia",
+    "organisation": "Draft Pact",
+    "summit": "Sommet en attente",
+    "topic": "Pending matters",
+}
+
+
+def test_pages_of_unpublished_entities_are_404(client, hidden):
+    for kind, url in PAGES.items():
+        assert client.get(url).status_code == 404, kind
+
+
+def test_lists_api_and_sitemap_leave_them_out(client, hidden):
+    for kind, url in LISTS.items():
+        page = client.get(url)
+        assert page.status_code == 200
+        assert NAMES[kind] not in page.content.decode(), kind
+    for kind, (url, key) in API.items():
+        listed = client.get(url).json()["results"]
+        assert all(row[key] != getattr(hidden[kind], key) for row in listed), kind
+        assert client.get(f"{url}{getattr(hidden[kind], key)}/").status_code == 404, kind
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for kind, url in PAGES.items():
+        assert url not in sitemap, kind
+
+
+def test_their_slugs_are_ignored_as_filters_and_never_named(client, hidden):
+    everything = client.get("/statements/").context["page_obj"].paginator.count
+    for kind, query in FILTERS.items():
+        page = client.get(f"/statements/?{query}")
+        assert page.status_code == 200
+        # Ignored: the result is the unfiltered one, and the name appears nowhere (no chip,
+        # no <option>).
+        assert page.context["page_obj"].paginator.count == everything, kind
+        assert NAMES[kind] not in page.content.decode(), kind
+        api = client.get(f"/api/statements/?{query}")
+        assert api.status_code in (200, 400), kind
+        assert NAMES[kind] not in api.content.decode(), kind
+
+
+def test_staff_preview_the_pages_of_draft_entities(editor_client, hidden):
+    for kind, url in PAGES.items():
+        assert editor_client.get(url).status_code == 200, kind
+
+
+def test_publishing_the_statement_makes_them_public(hidden, chief):
+    publish(statement=hidden["draft"], user=chief)
+    client = Client()
+    for kind, url in PAGES.items():
+        assert client.get(url).status_code == 200, kind
+        assert NAMES[kind] in client.get(LISTS[kind]).content.decode(), kind
