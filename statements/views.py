@@ -3,7 +3,6 @@ for the one exception: a retracted statement's permalink says it was retracted).
 
 import json
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
@@ -306,9 +305,10 @@ def statement_bibtex(request, pk: int):
 
 
 def robots_txt(request):
+    # The admin is not named: its address may be a secret (ADMIN_URL), and its pages
+    # need a login anyway.
     lines = [
         "User-agent: *",
-        f"Disallow: /{settings.ADMIN_URL}",
         "Disallow: /*?*format=",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]

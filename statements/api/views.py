@@ -1,9 +1,12 @@
 """The read-only JSON API. Statements are filtered by the very FilterSet the pages use
 (statements.filters.StatementFilter), so a parameter means the same thing in both."""
 
+import datetime
+
 from django.db.models import Exists, OuterRef, Prefetch
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import viewsets
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
 from ..filters import SpeakerFilter, StatementFilter
@@ -36,6 +39,17 @@ class StatementCursor(CursorPagination):
     page_size = 50
     page_size_query_param = "per_page"
     max_page_size = 100
+
+    def decode_cursor(self, request):
+        """DRF checks a cursor's shape, not its position: a tampered position (not a date)
+        is a 404 like any other invalid cursor, not an error in the query."""
+        cursor = super().decode_cursor(request)
+        if cursor is not None and cursor.position is not None:
+            try:
+                datetime.date.fromisoformat(cursor.position)
+            except ValueError:
+                raise NotFound(self.invalid_cursor_message) from None
+        return cursor
 
 
 class Pages(PageNumberPagination):

@@ -1,5 +1,7 @@
 """The read-only API: same filters as the pages, only published statements, throttled."""
 
+import base64
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
@@ -54,6 +56,13 @@ def test_cursor_pages_walk_every_statement_once(client, world):
     assert len(first["results"]) == 5
     assert "cursor=" in first["next"]
     assert len(api_ids(client, per_page=5)) == 12
+
+
+@pytest.mark.parametrize("position", [b"p=garbage", b"p=99999-01-01", b"p=\x00", b"o=1&p=abc", b"r=1&p=2024-13-01"])
+def test_a_tampered_cursor_is_a_404_not_an_error(client, world, position):
+    response = client.get(API, {"cursor": base64.b64encode(position).decode()})
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Invalid cursor"}
 
 
 def test_invalid_filter_is_a_400_saying_why(client, world):

@@ -97,3 +97,12 @@ def test_server_error_page_renders_without_context_or_database():
     body = render_to_string("500.html")
     assert "Something went wrong" in body
     assert "archive.css" in body
+
+
+@pytest.mark.django_db
+def test_robots_txt_never_names_the_admin(client, settings):
+    settings.ADMIN_URL = "back-office-7f3k2/"
+    body = client.get("/robots.txt").content.decode()
+    assert "back-office-7f3k2" not in body
+    assert "admin" not in body
+    assert "Sitemap: http://testserver/sitemap.xml" in body
