@@ -391,7 +391,7 @@ class StatementAdmin(SimpleHistoryAdmin):
         return queryset.search(search_term), False
 
     # Changed only through statements.workflow, never by a form or a restored old version.
-    WORKFLOW_FIELDS = ("status", "published_at", "retraction_reason", "created_at", "created_by")
+    WORKFLOW_FIELDS = ("status", "published_at", "retraction_reason", "retracted_at", "created_at", "created_by")
 
     def save_model(self, request, obj, form, change):
         if change:

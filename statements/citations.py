@@ -6,6 +6,9 @@ A citation quotes the statement's display report and names the source that print
 import datetime
 import re
 
+from django.utils import timezone
+from django.utils.formats import date_format
+
 from .models import Statement
 
 BIBTEX_SPECIAL = re.compile(r"([\\{}%$&#_^~])")
@@ -27,6 +30,24 @@ def _speakers(statement: Statement) -> list[str]:
     ]
 
 
+def retraction_notice(statement: Statement) -> str:
+    """ "Retracted by the archive on 2 April 2024: <reason>", or "" for a statement on record."""
+    if statement.status != Statement.Status.RETRACTED:
+        return ""
+    day = date_format(timezone.localtime(statement.retracted_at).date(), "j F Y")
+    return f"Retracted by the archive on {day}: {statement.retraction_reason}"
+
+
+def share_summary(statement: Statement) -> str:
+    """What a link preview (Open Graph, Twitter, the page's description) says of a statement:
+    the quote, or for a retracted one, that it was retracted, when and why."""
+    notice = retraction_notice(statement)
+    if notice:
+        return notice
+    report = statement.display_report
+    return f"“{report.text}”" if report else ""
+
+
 def plain(statement: Statement, permalink: str, accessed: datetime.date) -> str:
     """One line a reader can paste: who, in which role, when, where, reported by whom, where to find it."""
     report = statement.display_report
@@ -40,6 +61,8 @@ def plain(statement: Statement, permalink: str, accessed: datetime.date) -> str:
         if source.url:
             parts.append(source.url)
     parts.append(f"Diplomatic statements archive, {permalink} (accessed {accessed.isoformat()})")
+    if retraction_notice(statement):
+        parts.append(retraction_notice(statement))
     text = report.text if report else ""
     return f"“{text}”. " + ". ".join(parts) + "."
 
@@ -57,6 +80,8 @@ def csl_json(statement: Statement, permalink: str, accessed: datetime.date) -> d
     }
     if statement.date_earliest is None:
         item["issued"]["circa"] = True  # on or before the date given
+    if retraction_notice(statement):
+        item["status"] = "retracted"  # CSL's own variable for it
     if report:
         item["language"] = report.language
         item["genre"] = str(report.get_mode_display())
@@ -66,6 +91,8 @@ def csl_json(statement: Statement, permalink: str, accessed: datetime.date) -> d
             item["container-title"] = report.source.outlet.name
         if report.source.url:
             item["source"] = report.source.url
+    if retraction_notice(statement):
+        item["note"] = "; ".join(filter(None, [retraction_notice(statement), item.get("note")]))
     if _occasion(statement):
         item["event-title"] = _occasion(statement)
     if statement.place:
@@ -80,7 +107,8 @@ def bibtex_escape(text: str) -> str:
 def bibtex(statement: Statement, permalink: str, accessed: datetime.date) -> str:
     report = statement.display_report
     speaker_rows = statement.credit_list
-    note = [str(report.get_mode_display())] if report else []
+    note = [retraction_notice(statement)] if retraction_notice(statement) else []
+    note += [str(report.get_mode_display())] if report else []
     note += [credit.role.title for credit in speaker_rows if credit.role_id]
     if statement.date_earliest is None:
         note.append(statement.date_text)
@@ -119,6 +147,7 @@ def json_ld(statement: Statement, permalink: str) -> dict:
         "url": permalink,
         "spokenByCharacter": speakers[0] if len(speakers) == 1 else speakers,
     }
+
     if report:
         data["inLanguage"] = report.language
         source = report.source

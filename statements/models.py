@@ -834,6 +834,7 @@ class Statement(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     retraction_reason = models.TextField(_("reason for retraction"), blank=True)
+    retracted_at = models.DateTimeField(_("retracted at"), null=True, blank=True)
     import_ref = models.CharField(
         _("import reference"),
         max_length=100,
@@ -895,8 +896,8 @@ class Statement(models.Model):
                 name="statement_published_has_time",
             ),
             models.CheckConstraint(
-                condition=~Q(status="retracted") | ~Q(retraction_reason=""),
-                name="statement_retraction_has_reason",
+                condition=~Q(status="retracted") | (~Q(retraction_reason="") & Q(retracted_at__isnull=False)),
+                name="statement_retraction_recorded",
             ),
             models.UniqueConstraint(
                 fields=["import_ref"], condition=~Q(import_ref=""), name="statement_import_ref_unique"

@@ -112,6 +112,7 @@ def statement_detail(request, pk: int):
         "credits": statement.credit_list,
         "permalink": permalink,
         "citation": citations.plain(statement, permalink, timezone.localdate()),
+        "summary": citations.share_summary(statement),
         "json_ld": json_for_script(citations.json_ld(statement, permalink)),
         "translations": statement.translations.all(),
         "topics": statement.topics.all(),

@@ -196,7 +196,11 @@ def retract(*, statement: Statement, user, reason: str) -> Statement:
     if not reason.strip():
         raise WorkflowError(_("A retraction needs a public reason."))
     return _set_status(
-        statement=statement, user=user, status=Statement.Status.RETRACTED, retraction_reason=reason.strip()
+        statement=statement,
+        user=user,
+        status=Statement.Status.RETRACTED,
+        retraction_reason=reason.strip(),
+        retracted_at=timezone.now(),
     )
 
 

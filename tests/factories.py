@@ -121,7 +121,11 @@ class StatementFactory(factory.django.DjangoModelFactory):
     class Params:
         draft = factory.Trait(status=Statement.Status.DRAFT, published_at=None)
         in_review = factory.Trait(status=Statement.Status.IN_REVIEW, published_at=None)
-        retracted = factory.Trait(status=Statement.Status.RETRACTED, retraction_reason="Misattributed quote.")
+        retracted = factory.Trait(
+            status=Statement.Status.RETRACTED,
+            retraction_reason="Misattributed quote.",
+            retracted_at=datetime.datetime(2024, 4, 2, 9, 30, tzinfo=datetime.UTC),
+        )
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):

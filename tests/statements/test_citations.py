@@ -106,7 +106,18 @@ def test_sitemap_lists_published_statements_only(client, seed):
     assert "/countries/germany/</loc>" in body
 
 
-def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
-    body = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in body
-    assert "Disallow: /admin/" in body
+def test_a_retracted_statement_is_cited_and_shared_as_retracted_with_the_date(client):
+    statement = StatementFactory(retracted=True, retraction_reason="Wrongly attributed.", text="Nous partirons.")
+    notice = "Retracted by the archive on 2 April 2024: Wrongly attributed."
+    csl = client.get(f"/statements/{statement.pk}/cite.json").json()[0]
+    assert csl["status"] == "retracted"
+    assert notice in csl["note"]
+    bib = client.get(f"/statements/{statement.pk}/cite.bib").content.decode()
+    assert notice in bib
+    page = client.get(statement.get_absolute_url()).content.decode()
+    for meta in ('property="og:description"', 'name="twitter:description"', 'name="description"'):
+        tag = next(line for line in page.splitlines() if meta in line)
+        assert notice in tag, meta
+        assert "Nous partirons" not in tag, meta
+    assert "This statement was retracted on 2 April 2024" in page
+    assert notice in client.get(statement.get_absolute_url()).context["citation"]

@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ProtectedError
+from django.utils import timezone
 
 from statements.models import (
     Correction,
@@ -76,10 +77,16 @@ def test_published_statement_needs_a_publication_time():
     assert refused(lambda: update(published_at=None), "statement_published_has_time")
 
 
-def test_retraction_needs_a_reason():
+def test_retraction_needs_a_reason_and_a_time():
     statement = StatementFactory()
     update = Statement.objects.filter(pk=statement.pk).update
-    assert refused(lambda: update(status="retracted", retraction_reason=""), "statement_retraction_has_reason")
+    when = timezone.now()
+    assert refused(
+        lambda: update(status="retracted", retraction_reason="", retracted_at=when), "statement_retraction_recorded"
+    )
+    assert refused(
+        lambda: update(status="retracted", retraction_reason="Wrong speaker."), "statement_retraction_recorded"
+    )
 
 
 def test_blank_report_text_is_refused():
