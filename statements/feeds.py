@@ -9,11 +9,28 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from .models import without_control_characters
+
 FEED_SIZE = 50
 
 
+def _clean(value):
+    return without_control_characters(value) if isinstance(value, str) else value
+
+
+class ArchiveAtomFeed(Atom1Feed):
+    """Atom that cannot fail on text stored before control characters were stripped at
+    input: XML 1.0 has no way to carry them, so they are dropped here too."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*map(_clean, args), **{key: _clean(value) for key, value in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*map(_clean, args), **{key: _clean(value) for key, value in kwargs.items()})
+
+
 class StatementsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = ArchiveAtomFeed
 
     def __init__(self, *, title: str, link: str, self_url: str, statements: QuerySet):
         super().__init__()
@@ -65,7 +82,7 @@ class StatementsFeed(Feed):
 class CorrectionsFeed(Feed):
     """/corrections/?format=atom: every correction to a published statement, newest first."""
 
-    feed_type = Atom1Feed
+    feed_type = ArchiveAtomFeed
 
     def __init__(self, *, corrections: QuerySet):
         super().__init__()

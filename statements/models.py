@@ -66,6 +66,18 @@ def wikidata_constraints(prefix: str) -> list[models.BaseConstraint]:
     ]
 
 
+# C0 control characters other than tab, line feed and carriage return, and DEL: a form feed
+# or vertical tab pasted from a PDF, a stray NUL. XML 1.0 (the Atom feeds) cannot carry
+# them, PostgreSQL refuses NUL, and no reader can see them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+PAGE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
+
+
+def without_control_characters(text: str) -> str:
+    """`text` with page and line-tabulation breaks as new lines and other controls removed."""
+    return CONTROL_CHARACTERS.sub("", text.translate(PAGE_BREAKS))
+
+
 PUBLISHED = "published"  # Statement.Status.PUBLISHED, for querysets defined before Statement
 
 

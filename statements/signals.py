@@ -6,13 +6,34 @@ in one admin request is refreshed once its translations are in. Bulk writes skip
 call statements.search.refresh_search_vectors() after them, or `manage.py rebuild_search`.
 """
 
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db import models, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from .caching import bump_generation
-from .models import Report, Speaker, SpeakerAlias, Statement, StatementSpeaker, Translation
+from .models import (
+    Report,
+    Speaker,
+    SpeakerAlias,
+    Statement,
+    StatementSpeaker,
+    Translation,
+    without_control_characters,
+)
 from .search import refresh_search_vectors
+
+
+@receiver(pre_save)
+def strip_control_characters(sender, instance, **kwargs):
+    """Every text the archive stores, whatever wrote it (admin, import, loader, restore),
+    loses its control characters (models.without_control_characters) on the way in."""
+    if sender._meta.app_label != "statements":
+        return
+    for field in sender._meta.concrete_fields:
+        if isinstance(field, (models.CharField, models.TextField)):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str):
+                setattr(instance, field.attname, without_control_characters(value))
 
 
 class _PendingRefresh:
