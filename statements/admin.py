@@ -16,7 +16,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.decorators import method_decorator
@@ -583,7 +583,9 @@ class StatementAdmin(SimpleHistoryAdmin):
         )
 
     def retract_view(self, request, object_id):
-        statement = get_object_or_404(Statement, pk=object_id)
+        statement = self.get_object(request, object_id)  # None for an id that is no id
+        if statement is None:
+            raise Http404(_("No such statement."))
         if not self.has_publish_permission(request):
             raise PermissionDenied
         return self._confirmed_change(

@@ -14,18 +14,20 @@ from dataclasses import dataclass, field
 from django import forms
 from django.contrib import messages
 from django.contrib.postgres.search import TrigramSimilarity
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .extraction import Candidate, ExtractionError, KnownSpeaker, extract, same_statement
-from .models import Organisation, Report, Source, Speaker, Statement, StatementSpeaker
+from .models import Organisation, Report, Source, Speaker, Statement, StatementSpeaker, language_code_validator
 from .workflow import file_statement
 
 # Trigram similarity above which two reports by one speaker are probably the same quote:
@@ -170,7 +172,13 @@ class ArticleForm(forms.Form):
     )
     outlet = forms.ModelChoiceField(label=gettext_lazy("Outlet"), queryset=Organisation.objects.all(), required=False)
     title = forms.CharField(label=gettext_lazy("Title"), max_length=500, required=False)
-    url = forms.URLField(label=gettext_lazy("URL"), max_length=1000, required=False, assume_scheme="https")
+    url = forms.URLField(
+        label=gettext_lazy("URL"),
+        max_length=1000,
+        required=False,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
     published_on = forms.DateField(
         label=gettext_lazy("Publication date"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -191,11 +199,17 @@ class CandidateForm(forms.Form):
     mode = forms.ChoiceField(label=gettext_lazy("Speech mode"), choices=Report.Mode.choices)
     date = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     attribution = forms.CharField(widget=forms.HiddenInput, required=False)
-    language = forms.CharField(widget=forms.HiddenInput)
+    language = forms.CharField(widget=forms.HiddenInput, validators=[language_code_validator])
     # Where the candidate starts in the article, and the start of the quotation a lead
     # sentence sums up: the import makes them one statement.
     start = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
     same_remark_as = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError(_("This date is in the future: a statement is archived once it has been made."))
+        return date
 
     def clean(self):
         cleaned = super().clean()
@@ -236,9 +250,13 @@ def import_article_view(model_admin, request):
             language=data["language"],
             full_text=data["text"],
         )
-        source.full_clean()
-        source.save()
-        return HttpResponseRedirect(reverse("admin:statements_statement_import_candidates", args=[source.pk]))
+        try:
+            source.full_clean()
+        except ValidationError as error:
+            form.add_error(None, error)  # e.g. this URL is already another source's
+        else:
+            source.save()
+            return HttpResponseRedirect(reverse("admin:statements_statement_import_candidates", args=[source.pk]))
     context = {**model_admin.admin_site.each_context(request), "opts": model_admin.opts, "form": form,
                "title": _("Import statements from an article")}  # fmt: skip
     return render(request, "admin/statements/statement/import_article.html", context)

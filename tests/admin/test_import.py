@@ -145,3 +145,49 @@ def test_a_lead_and_the_quotation_it_sums_up_become_one_statement_with_two_repor
     statement = Statement.objects.by_speakers([speaker]).get()
     assert sorted(statement.reports.values_list("mode", flat=True)) == ["direct", "mixed"]
     assert statement.display_report.mode == "direct"
+
+
+def candidate_post(response, **changes):
+    """The first candidate ticked, with `changes` to its fields."""
+    form = response.context["formset"].forms[0]
+    data = {"form-TOTAL_FORMS": "1", "form-INITIAL_FORMS": "1"}
+    for name in form.fields:
+        value = changes.get(name, form.initial.get(name))
+        if name == "include":
+            data["form-0-include"] = "on"
+        elif value is not None:
+            data[f"form-0-{name}"] = value.isoformat() if hasattr(value, "isoformat") else value
+    return data
+
+
+def test_an_ftp_address_is_a_form_error(editor_client, seed):
+    response = paste(editor_client, url="ftp://news.example/article")
+    assert response.status_code == 200
+    assert "url" in response.context["form"].errors
+    assert not Source.objects.filter(title="Un article").exists()
+
+
+def test_a_source_address_already_used_is_a_form_error(editor_client, seed):
+    paste(editor_client)
+    response = paste(editor_client, title="Le même article")
+    assert response.status_code == 200
+    assert "url" in response.context["form"].errors
+
+
+@pytest.mark.parametrize(
+    "changes, field",
+    [({"date": "2999-01-01"}, "date"), ({"language": "xx-evil"}, "language"), ({"language": "<b>"}, "language")],
+)
+def test_tampered_or_impossible_candidate_fields_are_form_errors(editor_client, seed, changes, field):
+    shown = editor_client.get(paste(editor_client)["Location"])
+    url = shown.request["PATH_INFO"]
+    before = Statement.objects.count()
+    response = editor_client.post(url, candidate_post(shown, **changes))
+    assert response.status_code == 200
+    assert field in response.context["formset"].forms[0].errors
+    assert Statement.objects.count() == before
+
+
+def test_retracting_something_that_is_no_statement_is_a_404(chief_client):
+    assert chief_client.get("/admin/statements/statement/abc/retract/").status_code == 404
+    assert chief_client.get("/admin/statements/statement/99999999/retract/").status_code == 404
