@@ -15,6 +15,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.postgres.search import TrigramSimilarity
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.core.validators import URLValidator
 from django.db import transaction
 from django.http import HttpResponseRedirect
@@ -29,6 +30,14 @@ from django.utils.translation import gettext_lazy
 from .extraction import Candidate, ExtractionError, KnownSpeaker, extract, same_statement
 from .models import Organisation, Report, Source, Speaker, Statement, StatementSpeaker, language_code_validator
 from .workflow import file_statement
+
+# Far above any news article or readout (a long one is 20,000 characters), and small
+# enough that the extractor answers at once and the review stays a few pages.
+ARTICLE_MAX_LENGTH = 200_000
+# Candidates reviewed per page: 25 rows of 9 fields stay well below Django's limit of
+# 1,000 fields a request (DATA_UPLOAD_MAX_NUMBER_FIELDS).
+REVIEW_PAGE_SIZE = 25
+
 
 # Trigram similarity above which two reports by one speaker are probably the same quote:
 # the same words with different punctuation, quotation marks or one word changed score
@@ -64,6 +73,33 @@ def known_speakers(*, on: datetime.date, source: Source | None = None) -> list[K
 def extract_candidates(*, text: str, published: datetime.date, language: str, source: Source | None = None):
     speakers = known_speakers(on=published, source=source)
     return extract(text, published=published, language=language, speakers=speakers)
+
+
+def find_candidates(source: Source) -> None:
+    """Run the extractor over the source's text, once, and keep what it found on the
+    source (`Source.candidates`) for the review pages. Raises ExtractionError."""
+    candidates = extract_candidates(
+        text=source.full_text,
+        published=source.published_on or timezone.localdate(),
+        language=source.language or "fr",
+        source=source if source.pk else None,
+    )
+    source.candidates = [candidate.as_dict() for candidate in candidates]
+
+
+def review_pages(candidates: list[Candidate], size: int = REVIEW_PAGE_SIZE) -> list[list[Candidate]]:
+    """The candidates in pages of about `size`, a lead sentence always on the page of the
+    quotation it sums up (so the import makes them one statement)."""
+    pages: list[list[Candidate]] = []
+    for candidate in candidates:
+        current = pages[-1] if pages else []
+        tied = any(
+            other.same_remark_as == candidate.start or candidate.same_remark_as == other.start for other in current
+        )
+        if not pages or (len(current) >= size and not tied):
+            pages.append([])
+        pages[-1].append(candidate)
+    return pages
 
 
 def speech_mode(candidate: Candidate) -> str:
@@ -167,8 +203,14 @@ class ArticleForm(forms.Form):
     text = forms.CharField(
         label=gettext_lazy("Article"),
         widget=forms.Textarea(attrs={"rows": 18, "cols": 100}),
-        max_length=2_000_000,
-        help_text=gettext_lazy("Plain text, or HTML (reduced to its text)."),
+        max_length=ARTICLE_MAX_LENGTH,
+        error_messages={
+            "max_length": gettext_lazy(
+                "An article of up to %(limit_value)s characters (about 30,000 words) can be imported; this one has "
+                "%(show_value)s. Import it in parts."
+            )
+        },
+        help_text=gettext_lazy("Plain text, or HTML (reduced to its text); up to 200,000 characters."),
     )
     outlet = forms.ModelChoiceField(label=gettext_lazy("Outlet"), queryset=Organisation.objects.all(), required=False)
     title = forms.CharField(label=gettext_lazy("Title"), max_length=500, required=False)
@@ -252,8 +294,11 @@ def import_article_view(model_admin, request):
         )
         try:
             source.full_clean()
+            find_candidates(source)
         except ValidationError as error:
             form.add_error(None, error)  # e.g. this URL is already another source's
+        except ExtractionError as error:
+            form.add_error("text", str(error))
         else:
             source.save()
             return HttpResponseRedirect(reverse("admin:statements_statement_import_candidates", args=[source.pk]))
@@ -267,15 +312,19 @@ def import_candidates_view(model_admin, request, source_id):
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
     source = get_object_or_404(Source, pk=source_id)
-    published = source.published_on or datetime.date.today()
-    try:
-        candidates = extract_candidates(
-            text=source.full_text, published=published, language=source.language or "fr", source=source
-        )
-    except ExtractionError as error:
-        messages.error(request, str(error))
-        candidates = []
+    if source.full_text and not source.candidates:  # a source pasted before candidates were kept
+        try:
+            find_candidates(source)
+        except ExtractionError as error:
+            messages.error(request, str(error))
+        source.save(update_fields=["candidates"])
+    pages = review_pages([Candidate(**values) for values in source.candidates])
+    page = Paginator(pages, 1).get_page(request.GET.get("page"))
+    candidates = page.object_list[0] if pages else []
     formset = CandidateFormSet(request.POST or None, initial=[_initial(candidate) for candidate in candidates])
+    speakers = list(formset.empty_form.fields["speaker"].choices)  # one query for every row's list
+    for form in formset.forms:
+        form.fields["speaker"].choices = speakers
     if request.method == "POST" and formset.is_valid():
         chosen = [
             Candidate(
@@ -314,10 +363,14 @@ def import_candidates_view(model_admin, request, source_id):
                  for candidate, existing in result.duplicates),
             )  # fmt: skip
             messages.warning(request, format_html(_("Already in the archive, not imported again: {}"), links))
+        if page.has_next():
+            here = reverse("admin:statements_statement_import_candidates", args=[source.pk])
+            return HttpResponseRedirect(f"{here}?page={page.next_page_number()}")
         return HttpResponseRedirect(
             reverse("admin:statements_statement_changelist") + f"?reports__source__id__exact={source.pk}"
         )
     rows = list(zip(formset.forms, candidates or [None] * len(formset.forms), strict=False))
     context = {**model_admin.admin_site.each_context(request), "opts": model_admin.opts, "formset": formset,
-               "rows": rows, "source": source, "title": _("Statements found in the article")}  # fmt: skip
+               "rows": rows, "source": source, "page_obj": page, "candidate_count": len(source.candidates),
+               "title": _("Statements found in the article")}  # fmt: skip
     return render(request, "admin/statements/statement/import_candidates.html", context)

@@ -616,8 +616,11 @@ class Source(models.Model):
     # For editors only (copyright): never on a public page, feed, download or the API.
     full_text = models.TextField(_("full text"), blank=True, help_text=_("The document as the editor pasted it."))
     notes = models.TextField(_("editor's notes"), blank=True, help_text=_("For editors only, never shown publicly."))
+    # What the extractor found in full_text, found once when the article was pasted and
+    # read by every page of the import review (statements/importing.py); editors only.
+    candidates = models.JSONField(_("statements found"), default=list, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["candidates"])
 
     class Meta:
         ordering = [models.F("published_on").desc(nulls_last=True), "title"]

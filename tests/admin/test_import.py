@@ -1,5 +1,6 @@
 """An editor pastes an article, confirms the statements found, and gets drafts."""
 
+import random
 from pathlib import Path
 
 import pytest
@@ -191,3 +192,52 @@ def test_tampered_or_impossible_candidate_fields_are_form_errors(editor_client, 
 def test_retracting_something_that_is_no_statement_is_a_404(chief_client):
     assert chief_client.get("/admin/statements/statement/abc/retract/").status_code == 404
     assert chief_client.get("/admin/statements/statement/99999999/retract/").status_code == 404
+
+
+def long_article(quotes: int) -> str:
+    """An invented article with `quotes` quotations by one invented minister, each of
+    made-up words, so that no two look like the same remark."""
+    rng = random.Random(4)  # noqa: S311 — invented words, not secrets
+
+    def word():
+        return "".join(rng.choice("bcdfglmnprstvz") + rng.choice("aeiou") for _ in range(3))
+
+    return "\n\n".join(
+        f"« {' '.join(word() for _ in range(8)).capitalize()} », a déclaré Aline Testeur mardi." for _ in range(quotes)
+    )
+
+
+@pytest.fixture
+def minister(seed):
+    return SpeakerFactory(name="Aline Testeur", slug="aline-testeur")
+
+
+def test_a_long_article_is_extracted_once_and_reviewed_page_by_page(editor_client, minister, monkeypatch):
+    response = paste(editor_client, text=long_article(60), url="https://news.example/long")
+    source = Source.objects.get(url="https://news.example/long")
+    assert len(source.candidates) == 60
+
+    def no_second_run(*args, **kwargs):
+        raise AssertionError("the extractor ran again")
+
+    monkeypatch.setattr("statements.importing.extract", no_second_run)
+    first = editor_client.get(response["Location"])
+    assert len(first.context["formset"].forms) == 25
+    assert first.context["page_obj"].paginator.num_pages == 3
+    # Each page posts far fewer fields than Django's limit of 1,000.
+    assert len(candidate_post(first)) * 25 < 1000
+    before = Statement.objects.count()
+    done = confirm_all(editor_client, first)
+    assert done.status_code == 302 and done["Location"].endswith("?page=2")
+    assert Statement.objects.count() == before + 25
+    last = editor_client.get(done["Location"].replace("page=2", "page=3"))
+    assert len(last.context["formset"].forms) == 10
+
+
+def test_an_article_over_the_size_limit_is_refused_with_a_clear_message(editor_client, seed):
+    response = paste(editor_client, text="Un mot. " * 30_000, url="https://news.example/huge")
+    assert response.status_code == 200
+    message = str(response.context["form"].errors["text"])
+    assert "200,000 characters" in message or "200000 characters" in message
+    assert "in parts" in message
+    assert not Source.objects.filter(url="https://news.example/huge").exists()
