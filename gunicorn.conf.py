@@ -9,7 +9,9 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 wsgi_app = "archive.wsgi:application"
 timeout = 30
 graceful_timeout = 20
-accesslog = "-"
+# No access log of gunicorn's own: archive.access.AccessLogMiddleware writes one line a
+# request in the archive's log format, with the client address read behind proxies.
+accesslog = None
 errorlog = "-"
 # A web worker's queries may each run 10 s at most (see DB_STATEMENT_TIMEOUT_MS in settings).
 raw_env = [f"DB_STATEMENT_TIMEOUT_MS={os.environ.get('DB_STATEMENT_TIMEOUT_MS', '10000')}"]

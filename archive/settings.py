@@ -138,6 +138,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so its line covers every answer, static files included.
+    "archive.access.AccessLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -164,8 +166,13 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# Behind a proxy, the client address is the first of X-Forwarded-For.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if HTTPS else ["REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "archive.access.client_address"
+
+# How many reverse proxies in front of the archive append the client's address to
+# X-Forwarded-For (archive/access.py). 0: no proxy, the header is ignored.
+TRUSTED_PROXIES = env_int("TRUSTED_PROXIES", 0)
+if TRUSTED_PROXIES < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXIES must be 0 or more.")
 
 ROOT_URLCONF = "archive.urls"
 
@@ -262,7 +269,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": [],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["archive.access.ClientAddressThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": env_rate("API_RATE_LIMIT", "120/minute")},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
@@ -301,6 +308,10 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    # django-axes announces itself at every start; keep its warnings only.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # django-axes announces itself at every start; keep its warnings only.
+        "axes": {"level": "WARNING"},
+        # A line a request (archive/access.py); Django's development server prints its own.
+        "archive.access": {"level": "WARNING" if DEBUG else "INFO"},
+    },
 }
