@@ -30,11 +30,11 @@ run: setup ## Set everything up and serve the archive on http://$(HOST):$(PORT) 
 
 serve: run ## The same as `make run` (its former name for production mode)
 
-# For people changing the code: Django's server, DEBUG on, reloading on every change. One
-# thread per request, so no connection is kept between requests (CONN_MAX_AGE=0).
+# For people changing the code: Django's server, DEBUG on, reloading on every change. Its
+# threads share a pool of 4 database connections (DB_POOL_SIZE).
 dev: setup ## Set everything up and serve with Django's development server (DEBUG, autoreload)
 	@$(PY) manage.py local_accounts --url "http://$(HOST):$(PORT)"
-	CONN_MAX_AGE=0 $(PY) manage.py runserver $(HOST):$(PORT)
+	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # One pytest worker per core (pytest-xdist), each with its own test database.
 test: setup browser migrations-check ## Set everything up and run the whole test suite

@@ -14,4 +14,8 @@ graceful_timeout = 20
 accesslog = None
 errorlog = "-"
 # A web worker's queries may each run 10 s at most (see DB_STATEMENT_TIMEOUT_MS in settings).
-raw_env = [f"DB_STATEMENT_TIMEOUT_MS={os.environ.get('DB_STATEMENT_TIMEOUT_MS', '10000')}"]
+# One pooled connection per worker: a synchronous worker serves one request at a time.
+raw_env = [
+    f"DB_STATEMENT_TIMEOUT_MS={os.environ.get('DB_STATEMENT_TIMEOUT_MS', '10000')}",
+    f"DB_POOL_SIZE={os.environ.get('DB_POOL_SIZE', '1')}",
+]

@@ -208,8 +208,26 @@ if os.environ.get("DATABASE_URL"):
         raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://...).")
 else:
     DATABASES = {"default": LOCAL_DATABASE}
-DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Django's connection pool (psycopg-pool): each process holds at most DB_POOL_SIZE
+# connections, and a request waits up to DB_POOL_TIMEOUT seconds for a free one instead
+# of opening another, so a crowd of readers queues rather than exhausting PostgreSQL.
+# Threads share a process's pool (Django's development server: the default of 4);
+# gunicorn's synchronous workers serve one request each and ask for 1 (gunicorn.conf.py),
+# so `make run` holds one connection per worker. DB_POOL_SIZE=0: no pool, one connection
+# per thread kept CONN_MAX_AGE seconds.
+DB_POOL_SIZE = env_int("DB_POOL_SIZE", 4)
+if DB_POOL_SIZE < 0:
+    raise ImproperlyConfigured("DB_POOL_SIZE must be 0 (no pool) or more.")
+if DB_POOL_SIZE:
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": DB_POOL_SIZE,
+        "timeout": env_int("DB_POOL_TIMEOUT", 10),
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections
+else:
+    DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 60)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # A ceiling on any one query, so a slow one cannot pin a web worker (gunicorn.conf.py sets
 # it for the web server; management commands, which may rebuild large tables, run without).
 DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 0)
