@@ -33,6 +33,7 @@ from .models import (
     Correction,
     Country,
     Organisation,
+    ProposedChange,
     Report,
     Role,
     Source,
@@ -182,7 +183,21 @@ class TopicAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
 
 
-class AtLeastOneInline:
+class PartOfStatement:
+    """An inline of the statement form: editable when the statement is (workflow.may_edit),
+    read-only when it is on record and the user is no chief editor."""
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and workflow.may_edit(request.user, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and workflow.may_edit(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and workflow.may_edit(request.user, obj)
+
+
+class AtLeastOneInline(PartOfStatement):
     """An inline of which the statement needs at least one (a speaker, a report)."""
 
     extra = 0
@@ -237,7 +252,7 @@ class ReportInline(AtLeastOneInline, admin.StackedInline):
     autocomplete_fields = ["source"]
 
 
-class StatementLinkInline(admin.TabularInline):
+class StatementLinkInline(PartOfStatement, admin.TabularInline):
     model = StatementLink
     fk_name = "from_statement"
     extra = 0
@@ -258,7 +273,7 @@ class CorrectionInline(admin.TabularInline):
         return False
 
 
-class TranslationInline(admin.StackedInline):
+class TranslationInline(PartOfStatement, admin.StackedInline):
     model = Translation
     extra = 0
     fields = ["language", "text", "translator_kind", "translator_name"]
@@ -310,6 +325,47 @@ class StatementAdminForm(forms.ModelForm):
                     code="stale",
                 )
         return cleaned
+
+
+@admin.register(ProposedChange)
+class ProposedChangeAdmin(admin.ModelAdmin):
+    """Editors' proposals to change statements on record; chief editors make the change in
+    the statement's form, then mark the proposal applied, or decline it."""
+
+    list_display = ["statement_link", "proposal", "status", "proposed_by", "proposed_at"]
+    list_filter = ["status"]
+    autocomplete_fields = ["statement"]
+    fields = ["statement", "proposal", "status", "proposed_by", "proposed_at", "handled_by", "handled_at"]
+    actions = ["mark_applied", "mark_declined"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Written once by its author; its status changes only through the actions.
+        return self.fields if obj else [name for name in self.fields if name not in ("statement", "proposal")]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.proposed_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=gettext_lazy("statement"))
+    def statement_link(self, proposal):
+        url = reverse("admin:statements_statement_change", args=[proposal.statement_id])
+        return format_html('<a href="{}">#{}</a>', url, proposal.statement_id)
+
+    @admin.action(description=gettext_lazy("Mark as applied (the change was made)"), permissions=["change"])
+    def mark_applied(self, request, queryset):
+        self._close(request, queryset, ProposedChange.Status.APPLIED)
+
+    @admin.action(description=gettext_lazy("Decline"), permissions=["change"])
+    def mark_declined(self, request, queryset):
+        self._close(request, queryset, ProposedChange.Status.DECLINED)
+
+    def _close(self, request, queryset, status):
+        for proposal in queryset:
+            try:
+                workflow.close_proposal(proposal=proposal, user=request.user, status=status)
+            except workflow.WorkflowError as refusal:
+                self.message_user(request, f"#{proposal.statement_id}: {refusal}", messages.ERROR)
 
 
 @admin.register(Statement)
@@ -385,6 +441,11 @@ class StatementAdmin(SimpleHistoryAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm(workflow.PUBLISH_PERMISSION)
 
+    def has_change_permission(self, request, obj=None):
+        """Editors see a published or retracted statement read-only, with a way to propose
+        a change; chief editors change it (with a public correction)."""
+        return super().has_change_permission(request, obj) and workflow.may_edit(request.user, obj)
+
     def get_search_results(self, request, queryset, search_term):
         if not search_term.strip():
             return queryset, False
@@ -428,9 +489,17 @@ class StatementAdmin(SimpleHistoryAdmin):
 
     @method_decorator(transaction.atomic)  # the form locks the row it checks (select_for_update)
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """Restoring an old version: its fields, never its status (see WORKFLOW_FIELDS)."""
+        """Restoring an old version: its fields, never its status (see WORKFLOW_FIELDS),
+        and only by someone who may change the statement as it is now (django-simple-history
+        asks only for the view permission, on the old version)."""
+        if request.method == "POST" and not self.has_change_permission(request, self.get_object(request, object_id)):
+            raise PermissionDenied
         request._restoring = True
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        current = self.get_object(request, str(obj.pk)) if obj else None
+        return super().revert_disabled(request, obj) or not self.has_change_permission(request, current)
 
     def _warn_duplicates(self, request, statement):
         """Other statements by the same speakers with nearly the same words: probably the
@@ -457,7 +526,31 @@ class StatementAdmin(SimpleHistoryAdmin):
                     ),
                 )
 
+    # The workflow's steps as buttons of the statement form: the form is saved, then the
+    # step runs (checking the user's permission itself).
+    WORKFLOW_BUTTONS = {
+        "_save_and_submit": (workflow.submit_for_review, gettext_lazy("Saved and submitted for review.")),
+        "_save_and_publish": (workflow.publish, gettext_lazy("Saved and published.")),
+    }
+
+    def _workflow_step(self, request, statement):
+        for name, (step, done) in self.WORKFLOW_BUTTONS.items():
+            if name in request.POST:
+                try:
+                    step(statement=statement, user=request.user)
+                except workflow.WorkflowError as refusal:
+                    self.message_user(request, _("Saved, but: %s") % refusal, messages.ERROR)
+                else:
+                    self.message_user(request, done, messages.SUCCESS)
+                return HttpResponseRedirect(reverse("admin:statements_statement_change", args=[statement.pk]))
+        return None
+
+    def response_change(self, request, obj):
+        return self._workflow_step(request, obj) or super().response_change(request, obj)
+
     def response_add(self, request, obj, post_url_continue=None):
+        if stepped := self._workflow_step(request, obj):
+            return stepped
         if "_addanother_same_source" in request.POST:
             self.message_user(request, _("Saved. The next statement starts from the same source."), messages.SUCCESS)
             report = obj.reports.order_by("-position", "-id").first()

@@ -1357,6 +1357,56 @@ class Correction(models.Model):
         return f"#{self.statement_id}, {self.created_at:%Y-%m-%d}: {self.note[:60]}"
 
 
+class ProposedChangeStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    APPLIED = "applied", _("Applied")
+    DECLINED = "declined", _("Declined")
+
+
+class ProposedChange(models.Model):
+    """An editor's proposal to change a published (or retracted) statement, which only a
+    chief editor may change: what should change and why, for a chief editor to apply
+    (with its public correction note) or decline. Never public."""
+
+    Status = ProposedChangeStatus
+
+    statement = models.ForeignKey(
+        Statement, verbose_name=_("statement"), on_delete=models.CASCADE, related_name="proposed_changes"
+    )
+    proposal = models.TextField(
+        _("proposed change"), help_text=_("What should change (the words, a speaker, the date…) and the evidence.")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), default=timezone.now)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        verbose_name = _("proposed change")
+        verbose_name_plural = _("proposed changes")
+        constraints = [
+            one_of("status", ProposedChangeStatus, "proposed_change_status_valid"),
+            models.CheckConstraint(condition=~Q(proposal__regex=r"^\s*$"), name="proposed_change_not_blank"),
+            models.CheckConstraint(
+                condition=Q(status="open", handled_at__isnull=True) | (~Q(status="open") & Q(handled_at__isnull=False)),
+                name="proposed_change_handled_when_closed",
+            ),
+        ]
+        indexes = [
+            # The chief editors' queue: open proposals, oldest first.
+            models.Index(fields=["proposed_at"], condition=Q(status="open"), name="proposed_change_open_idx"),
+        ]
+
+    def __str__(self):
+        return f"#{self.statement_id}: {self.proposal[:60]}"
+
+
 class Translation(models.Model):
     """The statement in another language, made by the archive or known from elsewhere,
     with who translated it. A translation that a source printed is a `Report`."""

@@ -8,6 +8,10 @@
 - Status (`submit_for_review`, `publish`, `retract`): draft → in review → published →
   retracted, each checking the user's permission itself, so a hidden button is never the
   only guard.
+- Who may edit what (`may_edit`): editors change drafts and statements in review; what
+  is on record (published or retracted) changes only by a chief editor's hand. An editor
+  proposes such a change instead (a ProposedChange, in the admin), and a chief editor
+  applies or declines it (`close_proposal`).
 - Merging (`merge_statements`, `merge_speakers`): two statements found to be one remark
   become one with all their reports; two unnamed sources are never merged by name, but an
   editor may merge them, explicitly.
@@ -22,7 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import Correction, Report, Speaker, SpeakerAlias, Statement, StatementSpeaker
+from .models import Correction, ProposedChange, Report, Speaker, SpeakerAlias, Statement, StatementSpeaker
 
 PUBLISH_PERMISSION = "statements.publish_statement"
 CHANGE_PERMISSION = "statements.change_statement"
@@ -204,6 +208,32 @@ def retract(*, statement: Statement, user, reason: str) -> Statement:
     )
 
 
+# --- Who may edit -----------------------------------------------------------------------
+
+ON_RECORD = (Statement.Status.PUBLISHED, Statement.Status.RETRACTED)
+
+
+def may_edit(user, statement: Statement | None) -> bool:
+    """Whether `user` may change `statement` (None: statements in general) directly."""
+    if not user.has_perm(CHANGE_PERMISSION):
+        return False
+    return statement is None or statement.status not in ON_RECORD or user.has_perm(PUBLISH_PERMISSION)
+
+
+def close_proposal(*, proposal: ProposedChange, user, status: str) -> ProposedChange:
+    """Mark an open proposal applied (the chief editor made the change in the statement's
+    form, which wrote the public correction) or declined."""
+    if not user.has_perm(PUBLISH_PERMISSION):
+        raise WorkflowError(_("Only chief editors may apply or decline a proposed change."))
+    if proposal.status != ProposedChange.Status.OPEN:
+        raise WorkflowError(_("This proposal was already handled."))
+    if status not in (ProposedChange.Status.APPLIED, ProposedChange.Status.DECLINED):
+        raise WorkflowError(_("A proposal is applied or declined."))
+    proposal.status, proposal.handled_by, proposal.handled_at = status, user, timezone.now()
+    proposal.save()
+    return proposal
+
+
 # --- Merging ---------------------------------------------------------------------------
 
 
@@ -278,8 +308,11 @@ _EDITOR_PERMISSIONS = (
     [f"{action}_{model}" for model in _EDITED_MODELS for action in ("add", "change", "view")]
     + ["delete_report", "delete_statementspeaker", "delete_statementlink", "delete_translation"]
     + ["view_country", "change_country"]
+    + ["add_proposedchange", "view_proposedchange"]
 )
-_CHIEF_EXTRA_PERMISSIONS = ["publish_statement"] + [f"delete_{model}" for model in _EDITED_MODELS]
+_CHIEF_EXTRA_PERMISSIONS = ["publish_statement", "change_proposedchange"] + [
+    f"delete_{model}" for model in _EDITED_MODELS
+]
 
 
 def ensure_editorial_groups() -> tuple[Group, Group]:

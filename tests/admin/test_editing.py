@@ -150,10 +150,10 @@ def test_a_duplicate_draft_is_merged_into_the_statement_as_another_report(editor
     assert original.display_report.text == "Nous ne reculerons pas d'un pouce !"
 
 
-def test_a_published_statement_is_never_merged_away(editor_client, draft):
+def test_a_published_statement_is_never_merged_away(chief_client, draft):
     published = StatementFactory()
     url = reverse("admin:statements_statement_merge", args=[published.pk, draft.pk])
-    response = editor_client.post(url)
+    response = chief_client.post(url)
     assert "keeps its permalink" in response.content.decode()
     assert Statement.objects.filter(pk=published.pk).exists()
 

@@ -20,14 +20,14 @@ def restore(client, statement, version, **fields):
     return client.post(url, data)
 
 
-def test_restoring_a_draft_version_of_a_published_statement_keeps_it_published(editor_client, chief, draft):
-    editor_client.post(
+def test_restoring_a_draft_version_of_a_published_statement_keeps_it_published(chief_client, chief, draft):
+    chief_client.post(
         reverse("admin:statements_statement_change", args=[draft.pk]), statement_form(draft, date="2024-02-20")
     )
     workflow.publish(statement=Statement.objects.get(pk=draft.pk), user=chief)
     first = draft.history.earliest()
     assert first.status == "draft"
-    response = restore(editor_client, draft, first, date="2024-03-01")
+    response = restore(chief_client, draft, first, date="2024-03-01")
     assert response.status_code == 302
     statement = Statement.objects.get(pk=draft.pk)
     assert (statement.status, statement.date) == ("published", datetime.date(2024, 3, 1))
@@ -36,11 +36,21 @@ def test_restoring_a_draft_version_of_a_published_statement_keeps_it_published(e
     assert Correction.objects.get(statement=statement).changed == "date"
 
 
-def test_restoring_an_old_version_never_brings_back_a_retracted_statement(editor_client, chief, draft):
+def test_restoring_an_old_version_never_brings_back_a_retracted_statement(chief_client, chief, draft):
     workflow.publish(statement=draft, user=chief)
     workflow.retract(statement=Statement.objects.get(pk=draft.pk), user=chief, reason="Mal attribuée.")
     published_version = draft.history.filter(status="published").earliest()
-    response = restore(editor_client, draft, published_version)
+    response = restore(chief_client, draft, published_version)
     assert response.status_code == 302
     statement = Statement.objects.get(pk=draft.pk)
     assert (statement.status, statement.retraction_reason) == ("retracted", "Mal attribuée.")
+
+
+def test_an_editor_restores_an_older_version_of_a_draft(editor_client, draft):
+    editor_client.post(
+        reverse("admin:statements_statement_change", args=[draft.pk]), statement_form(draft, date="2024-02-20")
+    )
+    response = restore(editor_client, draft, draft.history.earliest(), date="2024-03-01")
+    assert response.status_code == 302
+    statement = Statement.objects.get(pk=draft.pk)
+    assert (statement.status, statement.date) == ("draft", datetime.date(2024, 3, 1))
