@@ -310,20 +310,21 @@ class StatementAdminForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:
-            # Locked until the save commits, so two saves cannot both pass this check.
-            current = Statement.objects.select_for_update().filter(pk=self.instance.pk).values("version").first()
-            if current and cleaned.get("version_seen") != current["version"]:
+            # The row stays locked until the save commits (the admin's change view is one
+            # transaction), so two saves cannot both pass this check.
+            try:
+                self.next_version = workflow.claim_version(self.instance.pk, seen=cleaned.get("version_seen") or 0)
+            except workflow.StaleVersion as stale:
                 url = reverse("admin:statements_statement_change", args=[self.instance.pk])
                 raise ValidationError(
                     format_html(
-                        _(
-                            "Someone saved this statement after you opened it; your changes were not saved. "
-                            '<a href="{}">Open the current version</a>, then make your changes again.'
-                        ),
+                        '{} <a href="{}">{}</a>',
+                        str(stale),
                         url,
+                        _("Open the current version, then make your changes again."),
                     ),
                     code="stale",
-                )
+                ) from None
         return cleaned
 
 
@@ -461,7 +462,7 @@ class StatementAdmin(SimpleHistoryAdmin):
                 setattr(obj, name, getattr(current, name))
             # What readers relied on before this save, to write a correction if it changed.
             request._substance_before = workflow.substance(current)
-            obj.version = (form.cleaned_data.get("version_seen") or obj.version) + 1
+            obj.version = form.next_version
         else:
             obj.created_by = request.user
         obj.updated_by = request.user

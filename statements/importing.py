@@ -25,11 +25,20 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join, strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .extraction import Candidate, ExtractionError, KnownSpeaker, extract, same_statement
-from .models import Organisation, Report, Source, Speaker, Statement, StatementSpeaker, language_code_validator
-from .workflow import file_statement
+from .models import (
+    Organisation,
+    ProposedChange,
+    Report,
+    Source,
+    Speaker,
+    Statement,
+    StatementSpeaker,
+    language_code_validator,
+)
+from .workflow import add_report, file_statement
 
 # Far above any news article or readout (a long one is 20,000 characters), and small
 # enough that the extractor answers at once and the review stays a few pages.
@@ -139,6 +148,8 @@ def existing_statement(candidate: Candidate) -> Statement | None:
 class ImportResult:
     created: list[Statement] = field(default_factory=list)
     new_reports: list[Report] = field(default_factory=list)
+    # New reports of statements on record, proposed to chief editors (workflow.add_report).
+    proposals: list[ProposedChange] = field(default_factory=list)
     duplicates: list[tuple[Candidate, Statement]] = field(default_factory=list)
 
 
@@ -178,10 +189,8 @@ def import_candidates(*, source: Source, candidates: list[Candidate], user) -> I
             continue
         statement = statement or by_start.get(candidate.same_remark_as)
         if statement:
-            report.statement = statement
-            report.full_clean()
-            report.save()
-            result.new_reports.append(report)
+            added = add_report(statement=statement, report=report, user=user)
+            (result.new_reports if isinstance(added, Report) else result.proposals).append(added)
             by_start[candidate.start] = statement
             continue
         date = datetime.date.fromisoformat(candidate.date)
@@ -347,14 +356,29 @@ def import_candidates_view(model_admin, request, source_id):
             if row.get("include")
         ]
         result = import_candidates(source=source, candidates=chosen, user=request.user)
+        created, reports = len(result.created), len(result.new_reports)
         messages.success(
             request,
-            _(
-                "%(count)d draft statements created from this article, "
-                "%(reports)d new reports of statements already in the archive."
+            ngettext("%(count)d draft statement created", "%(count)d draft statements created", created)
+            % {"count": created}
+            + ", "
+            + ngettext(
+                "%(count)d new report of a statement already in the archive.",
+                "%(count)d new reports of statements already in the archive.",
+                reports,
             )
-            % {"count": len(result.created), "reports": len(result.new_reports)},
+            % {"count": reports},
         )
+        if result.proposals:
+            messages.info(
+                request,
+                ngettext(
+                    "%(count)d new report of a published statement was proposed to the chief editors.",
+                    "%(count)d new reports of published statements were proposed to the chief editors.",
+                    len(result.proposals),
+                )
+                % {"count": len(result.proposals)},
+            )
         if result.duplicates:
             links = format_html_join(
                 ", ",

@@ -153,6 +153,35 @@ def record_correction(
     )
 
 
+# --- Versions -------------------------------------------------------------------------
+
+
+class StaleVersion(WorkflowError):
+    """Someone saved the statement after the editor's form was built from it."""
+
+
+def claim_version(statement_pk: int, *, seen: int | None = None) -> int:
+    """The version number a save of the statement writes: one more than the stored one.
+
+    Every write to a statement (its form, a restore, a status change, an imported report,
+    a merge) claims it: the row stays locked until the transaction ends, so two saves
+    cannot both start from the same version. With `seen`, the version the editor's form
+    was built from, a save over someone else's newer one is refused (StaleVersion).
+    Must run inside a transaction.
+    """
+    current = Statement.objects.select_for_update().filter(pk=statement_pk).values_list("version", flat=True).get()
+    if seen is not None and seen != current:
+        raise StaleVersion(_("Someone saved this statement after you opened it; your changes were not saved."))
+    return current + 1
+
+
+def _touch(statement: Statement, user) -> None:
+    """Record a change made to the statement's parts (a report added, a merge)."""
+    Statement.objects.filter(pk=statement.pk).update(
+        version=claim_version(statement.pk), updated_by=user, updated_at=timezone.now()
+    )
+
+
 # --- Status ---------------------------------------------------------------------------
 # draft → in review → published → retracted.
 
@@ -162,7 +191,7 @@ def _set_status(*, statement: Statement, user, status: str, **fields) -> Stateme
     for name, value in fields.items():
         setattr(statement, name, value)
     statement.updated_by = user
-    statement.version += 1
+    statement.version = claim_version(statement.pk)
     statement.full_clean()
     statement.save()
     return statement
@@ -220,6 +249,24 @@ def may_edit(user, statement: Statement | None) -> bool:
     return statement is None or statement.status not in ON_RECORD or user.has_perm(PUBLISH_PERMISSION)
 
 
+@transaction.atomic
+def add_report(*, statement: Statement, report: Report, user) -> Report | ProposedChange:
+    """Add another source's report to an existing statement. On a statement on record and
+    by an editor, it becomes a proposal for a chief editor instead of a public change."""
+    report.statement = statement
+    report.full_clean()
+    if not may_edit(user, statement):
+        return ProposedChange.objects.create(
+            statement=statement,
+            proposed_by=user,
+            proposal=_("Add a report from %(source)s: “%(text)s” (%(attribution)s)")
+            % {"source": report.source, "text": report.text, "attribution": report.attribution},
+        )
+    _touch(statement, user)
+    report.save()
+    return report
+
+
 def close_proposal(*, proposal: ProposedChange, user, status: str) -> ProposedChange:
     """Mark an open proposal applied (the chief editor made the change in the statement's
     form, which wrote the public correction) or declined."""
@@ -246,8 +293,11 @@ def merge_statements(*, statement: Statement, into: Statement, user) -> Statemen
         raise WorkflowError(_("You may not change statements."))
     if statement.pk == into.pk:
         raise WorkflowError(_("A statement cannot be merged into itself."))
-    if statement.status in (Statement.Status.PUBLISHED, Statement.Status.RETRACTED):
+    if statement.status in ON_RECORD:
         raise WorkflowError(_("A published statement keeps its permalink: retract it rather than merging it."))
+    if not may_edit(user, into):
+        raise WorkflowError(_("Only chief editors change a statement on record: propose the merge to them."))
+    _touch(into, user)
     for report in statement.reports.all():
         report.statement, report.is_display = into, False
         report.save(update_fields=["statement", "is_display"])

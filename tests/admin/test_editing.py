@@ -140,7 +140,9 @@ def test_possible_duplicate_is_warned_with_a_link_and_still_saved(editor_client)
 
 
 def test_a_duplicate_draft_is_merged_into_the_statement_as_another_report(editor_client, draft):
-    original = StatementFactory(speaker=draft.credit_list[0].speaker, text="Nous ne reculerons pas d'un pouce !")
+    original = StatementFactory(
+        in_review=True, speaker=draft.credit_list[0].speaker, text="Nous ne reculerons pas d'un pouce !"
+    )
     url = reverse("admin:statements_statement_merge", args=[draft.pk, original.pk])
     assert editor_client.get(url).status_code == 200
     response = editor_client.post(url)
@@ -148,6 +150,15 @@ def test_a_duplicate_draft_is_merged_into_the_statement_as_another_report(editor
     assert not Statement.objects.filter(pk=draft.pk).exists()
     assert original.reports.count() == 2
     assert original.display_report.text == "Nous ne reculerons pas d'un pouce !"
+
+
+def test_only_a_chief_editor_merges_a_draft_into_a_published_statement(editor_client, chief_client, draft):
+    published = StatementFactory(speaker=draft.credit_list[0].speaker)
+    url = reverse("admin:statements_statement_merge", args=[draft.pk, published.pk])
+    assert "Only chief editors change a statement on record" in editor_client.post(url).content.decode()
+    assert Statement.objects.filter(pk=draft.pk).exists()
+    assert chief_client.post(url).status_code == 302
+    assert published.reports.count() == 2
 
 
 def test_a_published_statement_is_never_merged_away(chief_client, draft):

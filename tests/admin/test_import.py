@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from statements.models import Report, Source, Statement
+from statements.models import ProposedChange, Report, Source, Statement
 from tests.factories import SpeakerFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,10 +60,10 @@ def test_candidates_are_shown_with_speakers_and_speech_mode(editor_client, seed)
     assert "Emmanuel Macron" in page.content.decode()
 
 
-def test_the_same_remarks_in_another_source_become_reports_not_statements(editor_client, seed):
+def test_the_same_remarks_in_another_source_become_reports_not_statements(chief_client, seed):
     published = Statement.objects.published().count()
     reports = Report.objects.count()
-    confirm_all(editor_client, editor_client.get(paste(editor_client, url="https://news.example/un").url))
+    confirm_all(chief_client, chief_client.get(paste(chief_client, url="https://news.example/un").url))
     # The seed holds every remark of this article already, cut by an editor: nothing new
     # is created or published; the ticked candidates are new reports from the new source.
     assert Statement.objects.count() == published
@@ -72,6 +72,17 @@ def test_the_same_remarks_in_another_source_become_reports_not_statements(editor
     assert Report.objects.count() > reports
     assert Report.objects.filter(source=source).count() == Report.objects.count() - reports
     assert not Statement.objects.exclude(reports__is_display=True).exists()
+
+
+def test_an_editors_new_reports_of_published_statements_are_proposals(editor_client, editor, seed):
+    reports = Report.objects.count()
+    response = confirm_all(editor_client, editor_client.get(paste(editor_client, url="https://news.example/un").url))
+    assert Report.objects.count() == reports  # nothing public changed
+    proposals = ProposedChange.objects.filter(proposed_by=editor, status="open")
+    assert proposals.count() > 0
+    assert all(proposal.statement.status == "published" for proposal in proposals)
+    assert "https://news.example/un" in proposals.first().proposal or "Un article" in proposals.first().proposal
+    assert response.status_code == 302
 
 
 def test_importing_the_same_source_twice_creates_nothing_the_second_time(editor_client, seed):
