@@ -5,10 +5,12 @@ entry, no filter value. The same rows become public with their first published s
 import pytest
 from django.test import Client
 
+from statements.models import StatementLink
 from statements.workflow import publish
 from tests.factories import (
     CountryFactory,
     OrganisationFactory,
+    SourceFactory,
     SpeakerFactory,
     StatementFactory,
     SummitFactory,
@@ -123,3 +125,22 @@ def test_publishing_the_statement_makes_them_public(hidden, chief):
     for kind, url in PAGES.items():
         assert client.get(url).status_code == 200, kind
         assert NAMES[kind] in client.get(LISTS[kind]).content.decode(), kind
+
+
+def test_links_to_unpublished_statements_are_left_out_of_the_api_and_the_page(client, chief):
+    draft = StatementFactory(draft=True, text="Une réponse encore en brouillon.")
+    answer_to = StatementFactory(text="La question posée publiquement.")
+    StatementLink.objects.create(from_statement=answer_to, to_statement=draft, kind="answers", basis="editorial")
+    api = client.get(f"/api/statements/{answer_to.pk}/").json()
+    assert api["links"] == []
+    page = client.get(answer_to.get_absolute_url()).content.decode()
+    assert f"/statements/{draft.pk}/" not in page
+    publish(statement=draft, user=chief)
+    assert [link["to_statement"] for link in client.get(f"/api/statements/{answer_to.pk}/").json()["links"]] != []
+
+
+def test_a_sources_editors_notes_never_reach_a_public_page(client, db):
+    statement = StatementFactory(source=SourceFactory(notes="Note interne : appeler le service de presse."))
+    for url in (statement.get_absolute_url(), f"/api/statements/{statement.pk}/", "/api/sources/",
+                "/statements/?format=json", "/statements/?format=csv"):  # fmt: skip
+        assert "appeler le service de presse" not in client.get(url).content.decode(), url
