@@ -163,7 +163,7 @@ class _Speakers:
             self.last_anonymous = speaker
 
 
-def _resolve_date(sentence: str, published: datetime.date, language: str) -> datetime.date | None:
+def _resolve_date(sentence: str, published: datetime.date) -> datetime.date | None:
     folded = fold(sentence)
     for word, offset in RELATIVE.items():
         if re.search(rf"\b{re.escape(fold(word))}\b", folded):
@@ -342,7 +342,7 @@ def _make(text, start, attribution, resolved, wording, date, language, confidenc
 
 def _from_sentence(sentence, start, published, language, resolver) -> list[Candidate]:
     body = sentence.rstrip().rstrip(".").rstrip()
-    day = _resolve_date(sentence, published, language)
+    day = _resolve_date(sentence, published)
     date = day.isoformat() if day else None
     quotes = _merge_incises(body, _find_quotes(body))
     full_quotes = [quote for quote in quotes if len(quote[2].split()) > SCARE_QUOTE_MAX_WORDS]

@@ -14,7 +14,7 @@ class CompactSelectMultiple(forms.SelectMultiple):
     are escaped by format_html as usual.
     """
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def render(self, name, value, attrs=None, renderer=None):  # noqa: ARG002 — no template, no renderer
         selected = set(self.format_value(value))
         options = format_html_join(
             "",
