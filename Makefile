@@ -36,8 +36,10 @@ dev: setup ## Set everything up and serve with Django's development server (DEBU
 	@$(PY) manage.py local_accounts --url "http://$(HOST):$(PORT)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# One pytest worker per core (pytest-xdist), each with its own test database.
-test: setup browser migrations-check ## Set everything up and run the whole test suite
+# One pytest worker per core (pytest-xdist), each with its own test database built from
+# the migrations: the tests need no seed data in the development database and no
+# collected static files (they run with DEBUG's static finders).
+test: install db browser migrations-check ## Set everything up and run the whole test suite
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 setup: install db migrate data static

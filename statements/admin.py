@@ -15,7 +15,7 @@ import datetime
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
@@ -63,8 +63,13 @@ class CountryAdmin(admin.ModelAdmin):
         return False
 
 
+# Web addresses typed without a scheme are https (Django 6's default, chosen now).
+HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "short_name", "kind", "country"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
@@ -121,6 +126,7 @@ class RoleAdmin(SimpleHistoryAdmin):
 
 @admin.register(Summit)
 class SummitAdmin(SimpleHistoryAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["name", "kind", "start_date", "end_date", "city", "host_country"]
     list_filter = ["kind"]
     search_fields = ["name", "city"]
@@ -149,6 +155,7 @@ class SourceReportInline(admin.TabularInline):
 
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
+    formfield_overrides = HTTPS_URLS
     list_display = ["__str__", "kind", "outlet", "published_on", "language"]
     list_filter = ["kind", "language"]
     search_fields = ["title", "url", "outlet__name"]

@@ -1,11 +1,25 @@
+import os
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from statements.loading import SEED_DATASET, load_dataset
 from statements.search import refresh_search_vectors
 from statements.workflow import ensure_editorial_groups
+
+# Generated-input budgets (the hostile query strings, Schemathesis over the API): a quick
+# pass while changing code, the full one in CI (CI=true, as .ci/run sets) or with
+# HYPOTHESIS_PROFILE=ci. No deadline: a shared machine's pauses are not failures.
+for name, examples in (("dev", 8), ("ci", 30)):
+    hypothesis_settings.register_profile(
+        name, max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    )
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if IN_CI else "dev"))
 
 
 def pytest_configure(config):
