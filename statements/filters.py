@@ -12,7 +12,7 @@ import datetime
 import django_filters
 import pycountry
 from django import forms
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -218,7 +218,7 @@ class SpeakerFilter(django_filters.FilterSet):
         return queryset.matching_name(value) if value.strip() else queryset
 
     def filter_country(self, queryset, name, value):
-        return queryset.filter(Q(country=value) | Q(roles__country=value)).distinct()
+        return queryset.of_country(value)
 
     def filter_organisation(self, queryset, name, value):
-        return queryset.filter(Q(organisation=value) | Q(roles__organisation=value)).distinct()
+        return queryset.of_organisation(value)

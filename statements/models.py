@@ -231,6 +231,15 @@ class SpeakerQuerySet(PublicQuerySet):
     def published_ties(self):
         return [StatementSpeaker.objects.filter(speaker=OuterRef("pk"), statement__status=PUBLISHED)]
 
+    def of_country(self, country):
+        """Speakers of a country (a row or an OuterRef): directly (an unnamed or collective
+        source) or through a role."""
+        return self.filter(Q(country=country) | Q(roles__country=country)).distinct()
+
+    def of_organisation(self, organisation):
+        """Speakers of an organisation (a row or an OuterRef), directly or through a role."""
+        return self.filter(Q(organisation=organisation) | Q(roles__organisation=organisation)).distinct()
+
     # word_similarity of 0.45: "Zelenski" and "Zelenskyy" find "Zelensky" (about 0.6-0.8),
     # while a different name sharing a few letters stays below.
     NAME_SIMILARITY_THRESHOLD = 0.45

@@ -54,13 +54,6 @@ def published_credit_count(**lookups) -> SubqueryCount:
     return SubqueryCount(speaking.values("statement_id"), column="statement_id")
 
 
-def speaker_count(relation: str) -> SubqueryCount:
-    """The number of speakers tied to the outer row by `relation` ("country" or
-    "organisation"): directly (unnamed and collective sources) or through a role."""
-    related = Q(**{relation: OuterRef("pk")}) | Q(**{f"roles__{relation}": OuterRef("pk")})
-    return SubqueryCount(Speaker.objects.public().filter(related).values("id"))
-
-
 def home(request):
     """The latest published statements."""
     statements = Statement.objects.published().with_card_relations().latest_first()[:HOME_PAGE_SIZE]
@@ -160,7 +153,7 @@ def country_list(request):
         Country.objects.public()
         .annotate(
             statement_count=published_credit_count(country=OuterRef("pk")),
-            speaker_count=speaker_count("country"),
+            speaker_count=SubqueryCount(Speaker.objects.public().of_country(OuterRef("pk")).values("id")),
         )
         .order_by("name_en")
     )
@@ -171,7 +164,7 @@ def country_detail(request, slug: str):
     country = get_object_or_404(visible(request, Country.objects), slug=slug)
     context = {
         "country": country,
-        "speakers": Speaker.objects.public().filter(Q(country=country) | Q(roles__country=country)).distinct(),
+        "speakers": Speaker.objects.public().of_country(country),
         "mentioned_in": Statement.objects.published()
         .filter(countries_mentioned=country)
         .with_card_relations()
@@ -241,7 +234,7 @@ def organisation_list(request):
         Organisation.objects.public()
         .select_related("country")
         .annotate(
-            speaker_count=speaker_count("organisation"),
+            speaker_count=SubqueryCount(Speaker.objects.public().of_organisation(OuterRef("pk")).values("id")),
             statement_count=published_credit_count(organisation=OuterRef("pk")),
         )
     )
@@ -253,9 +246,7 @@ def organisation_detail(request, slug: str):
     statements = Statement.objects.of_organisations([organisation])
     context = {
         "organisation": organisation,
-        "speakers": Speaker.objects.public()
-        .filter(Q(organisation=organisation) | Q(roles__organisation=organisation))
-        .distinct(),
+        "speakers": Speaker.objects.public().of_organisation(organisation),
     }
     return render_listing(
         request,
