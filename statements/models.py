@@ -30,6 +30,7 @@ from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -954,7 +955,7 @@ class Statement(models.Model):
     def __str__(self):
         report = self.display_report
         text = report.text if report else _("(no report yet)")
-        excerpt = text if len(text) <= 60 else text[:59] + "…"
+        excerpt = Truncator(text).chars(60)
         names = ", ".join(credit.speaker.name for credit in self.credit_list) if self.pk else ""
         return f"{names}: “{excerpt}”" if names else f"“{excerpt}”"
 
@@ -1259,8 +1260,7 @@ class Report(models.Model):
         ]
 
     def __str__(self):
-        excerpt = self.text if len(self.text) <= 60 else self.text[:59] + "…"
-        return f"“{excerpt}” ({self.source})"
+        return f"“{Truncator(self.text).chars(60)}” ({self.source})"
 
     def clean(self):
         errors = {}
@@ -1363,7 +1363,7 @@ class Correction(models.Model):
         ]
 
     def __str__(self):
-        return f"#{self.statement_id}, {self.created_at:%Y-%m-%d}: {self.note[:60]}"
+        return f"#{self.statement_id}, {self.created_at:%Y-%m-%d}: {Truncator(self.note).chars(60)}"
 
 
 class ProposedChangeStatus(models.TextChoices):
@@ -1413,7 +1413,7 @@ class ProposedChange(models.Model):
         ]
 
     def __str__(self):
-        return f"#{self.statement_id}: {self.proposal[:60]}"
+        return f"#{self.statement_id}: {Truncator(self.proposal).chars(60)}"
 
 
 class Translation(models.Model):
