@@ -1,4 +1,5 @@
-"""Keep derived data current when what it is built from changes: statements' search
+"""Every save of the app's rows: text loses its control characters on the way in; then
+derived data stays current when what it is built from changes: statements' search
 vectors, and the generation number that cached list summaries are keyed on.
 
 Work is deferred to the transaction's commit, so a statement saved with its translations
