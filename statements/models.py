@@ -25,7 +25,7 @@ from django.contrib.postgres.search import SearchVectorField, TrigramWordSimilar
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest, Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -82,14 +82,30 @@ def without_control_characters(text: str) -> str:
 PUBLISHED = "published"  # Statement.Status.PUBLISHED, for querysets defined before Statement
 
 
+class SubqueryCount(models.Subquery):
+    """COUNT(DISTINCT column) of a subquery's rows, as a per-row annotation."""
+
+    template = "(SELECT count(DISTINCT _rows.%(column)s) FROM (%(subquery)s) _rows)"
+    output_field = models.IntegerField()
+
+    def __init__(self, queryset, column: str = "id"):
+        super().__init__(queryset, column=column)
+
+
 class PublicQuerySet(models.QuerySet):
     """Reference rows (speakers, countries, organisations, summits, topics) as the public
-    sees them: only those with at least one published statement. A row known only through
-    drafts or statements in review has no page, no API entry and no sitemap entry, and is
-    no valid filter value. Each model's queryset says how its rows reach published
-    statements (`published_ties`: subqueries on OuterRef("pk"))."""
+    sees them: only those with at least one published statement (`public`), with the
+    number of published statements filed under each (`with_statement_count`). A row known
+    only through drafts or statements in review has no page, no API entry and no sitemap
+    entry, and is no valid filter value. Each model's queryset says how its rows reach
+    published statements: `published_ties` (what makes it public) and `counted_statements`
+    (what it counts), subqueries on OuterRef("pk")."""
 
     def published_ties(self) -> list:
+        return [self.counted_statements()]
+
+    def counted_statements(self):
+        """Rows with a `statement_id` column: the outer row's published statements."""
         raise NotImplementedError
 
     def public(self):
@@ -98,29 +114,42 @@ class PublicQuerySet(models.QuerySet):
             condition |= Exists(tie)
         return self.filter(condition)
 
+    def with_statement_count(self):
+        return self.annotate(statement_count=SubqueryCount(self.counted_statements(), column="statement_id"))
+
+
+def _credits(**lookups):
+    """Speaker rows of published statements (by a speaker, on behalf of a country or organisation)."""
+    return StatementSpeaker.objects.filter(statement__status=PUBLISHED, **lookups).values("statement_id")
+
 
 class CountryQuerySet(PublicQuerySet):
+    def counted_statements(self):
+        """Statements made on its behalf (as the country pages list them)."""
+        return _credits(country=OuterRef("pk"))
+
     def published_ties(self):
         """Spoken for in a published statement, or mentioned by one."""
-        return [
-            StatementSpeaker.objects.filter(country=OuterRef("pk"), statement__status=PUBLISHED),
-            Statement.countries_mentioned.through.objects.filter(country=OuterRef("pk"), statement__status=PUBLISHED),
-        ]
+        mentioned = Statement.countries_mentioned.through.objects.filter(
+            country=OuterRef("pk"), statement__status=PUBLISHED
+        )
+        return [self.counted_statements(), mentioned]
 
 
 class OrganisationQuerySet(PublicQuerySet):
-    def published_ties(self):
-        return [StatementSpeaker.objects.filter(organisation=OuterRef("pk"), statement__status=PUBLISHED)]
+    def counted_statements(self):
+        return _credits(organisation=OuterRef("pk"))
 
 
 class SummitQuerySet(PublicQuerySet):
-    def published_ties(self):
-        return [Statement.objects.filter(summit=OuterRef("pk"), status=PUBLISHED)]
+    def counted_statements(self):
+        return Statement.objects.filter(summit=OuterRef("pk"), status=PUBLISHED).values(statement_id=F("id"))
 
 
 class TopicQuerySet(PublicQuerySet):
-    def published_ties(self):
-        return [Statement.topics.through.objects.filter(topic=OuterRef("pk"), statement__status=PUBLISHED)]
+    def counted_statements(self):
+        tags = Statement.topics.through.objects.filter(topic=OuterRef("pk"), statement__status=PUBLISHED)
+        return tags.values("statement_id")
 
 
 class Country(models.Model):
@@ -229,8 +258,8 @@ def folded(expression) -> models.Func:
 
 
 class SpeakerQuerySet(PublicQuerySet):
-    def published_ties(self):
-        return [StatementSpeaker.objects.filter(speaker=OuterRef("pk"), statement__status=PUBLISHED)]
+    def counted_statements(self):
+        return _credits(speaker=OuterRef("pk"))
 
     def of_country(self, country):
         """Speakers of a country (a row or an OuterRef): directly (an unnamed or collective

@@ -5,7 +5,7 @@ import json
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -24,34 +24,12 @@ from .models import (
     Speaker,
     Statement,
     StatementLink,
-    StatementSpeaker,
+    SubqueryCount,
     Summit,
     Topic,
 )
 
 HOME_PAGE_SIZE = 30
-
-
-class SubqueryCount(Subquery):
-    """COUNT(DISTINCT column) of a subquery's rows, as a per-row annotation."""
-
-    template = "(SELECT count(DISTINCT _rows.%(column)s) FROM (%(subquery)s) _rows)"
-    output_field = IntegerField()
-
-    def __init__(self, queryset, column: str = "id"):
-        super().__init__(queryset, column=column)
-
-
-def published_count(**lookups) -> SubqueryCount:
-    """The number of published statements matching `lookups` (which use OuterRef)."""
-    return SubqueryCount(Statement.objects.published().filter(**lookups).values("id"))
-
-
-def published_credit_count(**lookups) -> SubqueryCount:
-    """The number of published statements with a speaker row matching `lookups` (which
-    use OuterRef): by a speaker, on behalf of a country or organisation."""
-    speaking = StatementSpeaker.objects.filter(statement__status=Statement.Status.PUBLISHED, **lookups)
-    return SubqueryCount(speaking.values("statement_id"), column="statement_id")
 
 
 def home(request):
@@ -127,7 +105,7 @@ def visible(request, queryset):
 def speaker_list(request):
     filterset = SpeakerFilter(request.GET, queryset=Speaker.objects.public().select_related("country"))
     filterset.form.is_valid()
-    speakers = filterset.qs.annotate(statement_count=published_credit_count(speaker=OuterRef("pk")))
+    speakers = filterset.qs.with_statement_count()
     return render(request, "statements/speaker_list.html", {"filter": filterset, "speakers": speakers[:200]})
 
 
@@ -151,10 +129,8 @@ def speaker_detail(request, slug: str):
 def country_list(request):
     countries = (
         Country.objects.public()
-        .annotate(
-            statement_count=published_credit_count(country=OuterRef("pk")),
-            speaker_count=SubqueryCount(Speaker.objects.public().of_country(OuterRef("pk")).values("id")),
-        )
+        .with_statement_count()
+        .annotate(speaker_count=SubqueryCount(Speaker.objects.public().of_country(OuterRef("pk")).values("id")))
         .order_by("name_en")
     )
     return render(request, "statements/country_list.html", {"countries": countries})
@@ -184,11 +160,7 @@ def country_detail(request, slug: str):
 
 
 def summit_list(request):
-    summits = (
-        Summit.objects.public()
-        .select_related("host_country")
-        .annotate(statement_count=published_count(summit=OuterRef("pk")))
-    )
+    summits = Summit.objects.public().select_related("host_country").with_statement_count()
     return render(request, "statements/summit_list.html", {"summits": summits})
 
 
@@ -211,9 +183,7 @@ def summit_detail(request, slug: str):
 
 
 def topic_list(request):
-    topics = Topic.objects.public().annotate(
-        statement_count=Count("statements", filter=Q(statements__status=Statement.Status.PUBLISHED))
-    )
+    topics = Topic.objects.public().with_statement_count()
     return render(request, "statements/topic_list.html", {"topics": topics})
 
 
@@ -233,10 +203,8 @@ def organisation_list(request):
     organisations = (
         Organisation.objects.public()
         .select_related("country")
-        .annotate(
-            speaker_count=SubqueryCount(Speaker.objects.public().of_organisation(OuterRef("pk")).values("id")),
-            statement_count=published_credit_count(organisation=OuterRef("pk")),
-        )
+        .with_statement_count()
+        .annotate(speaker_count=SubqueryCount(Speaker.objects.public().of_organisation(OuterRef("pk")).values("id")))
     )
     return render(request, "statements/organisation_list.html", {"organisations": organisations})
 
