@@ -18,15 +18,27 @@ def _clean(value):
     return without_control_characters(value) if isinstance(value, str) else value
 
 
+# The scheme of the category that gives the day a statement was said (its `published`
+# is when the archive published it, its `updated` its last change).
+SAID_ON_SCHEME = "https://schema.org/dateCreated"
+
+
 class ArchiveAtomFeed(Atom1Feed):
-    """Atom that cannot fail on text stored before control characters were stripped at
-    input: XML 1.0 has no way to carry them, so they are dropped here too."""
+    """Atom (RFC 4287) with, for each statement, the day it was said as a category of the
+    SAID_ON_SCHEME. It cannot fail on text stored before control characters were stripped
+    at input: XML 1.0 has no way to carry them, so they are dropped here too."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*map(_clean, args), **{key: _clean(value) for key, value in kwargs.items()})
 
     def add_item(self, *args, **kwargs):
         super().add_item(*map(_clean, args), **{key: _clean(value) for key, value in kwargs.items()})
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("said_on"):
+            term, label = item["said_on"]
+            handler.addQuickElement("category", "", {"term": term, "scheme": SAID_ON_SCHEME, "label": label})
 
 
 class StatementsFeed(Feed):
@@ -53,7 +65,7 @@ class StatementsFeed(Feed):
 
     def items(self):
         # Newest first, whatever the page's sort: a feed reader wants what is new.
-        return self.statements.latest_first().with_card_relations()[:FEED_SIZE]
+        return self.statements.latest_first().with_card_relations().prefetch_related("topics")[:FEED_SIZE]
 
     def item_title(self, statement):
         report = statement.display_report
@@ -75,8 +87,18 @@ class StatementsFeed(Feed):
     def item_pubdate(self, statement):
         return statement.published_at
 
+    def item_updateddate(self, statement):
+        return statement.updated_at
+
     def item_author_name(self, statement):
         return statement.speaker_names
+
+    def item_categories(self, statement):
+        return [topic.name for topic in statement.topics.all()]
+
+    def item_extra_kwargs(self, statement):
+        # The latest possible day as the term; the label says "on or before", or the month.
+        return {"said_on": (statement.date.isoformat(), statement.date_text)}
 
 
 class CorrectionsFeed(Feed):
@@ -110,4 +132,7 @@ class CorrectionsFeed(Feed):
         return correction.statement.get_absolute_url() + f"#correction-{correction.pk}"
 
     def item_pubdate(self, correction):
+        return correction.created_at
+
+    def item_updateddate(self, correction):
         return correction.created_at
