@@ -6,6 +6,7 @@ A citation quotes the statement's display report and names the source that print
 import datetime
 import re
 
+import pycountry
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -28,6 +29,30 @@ def _speakers(statement: Statement) -> list[str]:
     return [
         credit.speaker.name + (f", {credit.role.title}" if credit.role_id else "") for credit in statement.credit_list
     ]
+
+
+def _roles(statement: Statement) -> str:
+    """The roles held that day, in speaker order: "président français; secrétaire général…"."""
+    return "; ".join(credit.role.title for credit in statement.credit_list if credit.role_id)
+
+
+def _date_text(statement: Statement) -> str:
+    """ISO 8601 at the statement's precision: 2025-09-04, 2025-09 or 2025."""
+    return "-".join(f"{part:02d}" if index else str(part) for index, part in enumerate(_date_parts(statement)))
+
+
+def _csl_name(speaker) -> dict:
+    """A person as family and given names (from "Macron, Emmanuel"); anyone else whole."""
+    family, comma, given = speaker.sort_name.partition(",")
+    if speaker.kind == "person" and comma and family.strip() and given.strip():
+        return {"family": family.strip(), "given": given.strip()}
+    return {"literal": speaker.name}
+
+
+def _language_name(code: str) -> str:
+    """The language as biblatex's `langid` names it ("french"), or ""."""
+    language = pycountry.languages.get(alpha_2=code) if code else None
+    return language.name.lower() if language else ""
 
 
 def retraction_notice(statement: Statement) -> str:
@@ -68,33 +93,37 @@ def plain(statement: Statement, permalink: str, accessed: datetime.date) -> str:
 
 
 def csl_json(statement: Statement, permalink: str, accessed: datetime.date) -> dict:
+    """CSL-JSON, as reference managers (Zotero, citeproc) read it: the speakers' names
+    alone as authors, their roles in the note, the source as the container."""
     report = statement.display_report
     item = {
         "id": f"statement-{statement.pk}",
         "type": "speech",
         "title": report.text if report else "",
-        "author": [{"literal": name} for name in _speakers(statement)],
+        "author": [_csl_name(credit.speaker) for credit in statement.credit_list],
         "issued": {"date-parts": [_date_parts(statement)]},
         "accessed": {"date-parts": [[accessed.year, accessed.month, accessed.day]]},
         "URL": permalink,
     }
     if statement.date_earliest is None:
         item["issued"]["circa"] = True  # on or before the date given
-    if retraction_notice(statement):
-        item["status"] = "retracted"  # CSL's own variable for it
+    note = [retraction_notice(statement), _roles(statement)]
     if report:
         item["language"] = report.language
         item["genre"] = str(report.get_mode_display())
-        if report.attribution:
-            item["note"] = f"Attribution as printed: {report.attribution}"
-        if report.source.outlet_id:
-            item["container-title"] = report.source.outlet.name
-        if report.source.url:
-            item["source"] = report.source.url
+        note.append(f"Attribution as printed: {report.attribution}" if report.attribution else "")
+        source = report.source
+        item["container-title"] = source.outlet.name if source.outlet_id else source.title
+        if source.outlet_id and source.title:
+            item["collection-title"] = source.title
+        if source.url:
+            item["source"] = source.url
     if retraction_notice(statement):
-        item["note"] = "; ".join(filter(None, [retraction_notice(statement), item.get("note")]))
+        item["status"] = "retracted"  # CSL's own variable for it
+    if any(note):
+        item["note"] = "; ".join(part for part in note if part)
     if _occasion(statement):
-        item["event-title"] = _occasion(statement)
+        item["event"] = _occasion(statement)  # CSL 1.0.1's name, which 1.0.2 readers accept too
     if statement.place:
         item["event-place"] = statement.place
     return item
@@ -105,31 +134,34 @@ def bibtex_escape(text: str) -> str:
 
 
 def bibtex(statement: Statement, permalink: str, accessed: datetime.date) -> str:
+    """A @misc entry that BibTeX and biblatex styles both read: the quote as a title in
+    double braces (no style changes its capitals), the speakers' names alone as authors,
+    the day in `date` (biblatex) with `year`, the roles and the source in `note`."""
     report = statement.display_report
-    speaker_rows = statement.credit_list
-    note = [retraction_notice(statement)] if retraction_notice(statement) else []
+    note = [retraction_notice(statement), _roles(statement)]
     note += [str(report.get_mode_display())] if report else []
-    note += [credit.role.title for credit in speaker_rows if credit.role_id]
     if statement.date_earliest is None:
         note.append(statement.date_text)
     if _occasion(statement):
         note.append(_occasion(statement))
-    if report and report.source.outlet_id:
-        note.append(f"as reported by {report.source.outlet.name}")
-    if report and report.source.url:
-        note.append(report.source.url)
-    note.append(f"accessed {accessed.isoformat()}")
+    if report:
+        source = report.source
+        reported = ", ".join(part for part in [source.outlet.name if source.outlet_id else "", source.title] if part)
+        note.append(f"as reported by {reported}" if reported else "")
+        note.append(source.url)
     fields = {
         # braces keep each name whole; "and" separates authors in BibTeX
-        "author": " and ".join("{" + bibtex_escape(credit.speaker.name) + "}" for credit in speaker_rows),
-        "title": bibtex_escape(report.text if report else ""),
+        "author": " and ".join("{" + bibtex_escape(credit.speaker.name) + "}" for credit in statement.credit_list),
+        "title": "{" + bibtex_escape(report.text if report else "") + "}",
+        "date": _date_text(statement),
         "year": str(statement.date.year),
+        "url": permalink,
+        "urldate": accessed.isoformat(),
         "howpublished": f"\\url{{{permalink}}}",
-        "note": bibtex_escape("; ".join(note)),
+        "langid": _language_name(report.language if report else ""),
+        "note": bibtex_escape("; ".join(part for part in note if part)),
     }
-    if statement.date_precision in ("day", "month"):
-        fields["month"] = str(statement.date.month)
-    lines = [f"  {key} = {{{value}}}" for key, value in fields.items()]
+    lines = [f"  {key} = {{{value}}}" for key, value in fields.items() if value]
     return f"@misc{{statement{statement.pk},\n" + ",\n".join(lines) + "\n}\n"
 
 
