@@ -15,7 +15,7 @@ else
 DB_START := scripts/devdb.sh start
 endif
 
-.PHONY: run serve dev test setup install db db-stop migrate data static browser lint format migrations-check clean bench
+.PHONY: run serve dev test setup install fonts db db-stop migrate data static browser lint format migrations-check clean bench
 
 # `make run` serves the archive as its readers get it: gunicorn (two workers per core plus
 # one, each with one reused database connection, so a crowd of readers queues instead of
@@ -44,7 +44,18 @@ test: install db browser migrations-check ## Set everything up and run the whole
 
 setup: install db migrate data static
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed fonts
+
+# The share cards (statements/share_cards.py) draw with Debian's DejaVu fonts; without
+# them, Pillow's own font, which lacks Cyrillic, is used.
+fonts:
+	@if [ -d /usr/share/fonts/truetype/dejavu ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Debian's DejaVu fonts for the share cards..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+	else \
+		echo "Note: DejaVu fonts are missing (Debian: fonts-dejavu-core); share cards use Pillow's font."; \
+	fi
 
 # Reinstall only when a requirements file changed.
 $(VENV)/.installed: requirements.txt requirements-dev.txt

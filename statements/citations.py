@@ -24,7 +24,7 @@ def _occasion(statement: Statement) -> str:
     return statement.summit.name if statement.summit_id else statement.place
 
 
-def _speakers(statement: Statement) -> list[str]:
+def speakers_with_roles(statement: Statement) -> list[str]:
     """Each speaker with the role held that day: "Mark Rutte, secrétaire général de l'Otan"."""
     return [
         credit.speaker.name + (f", {credit.role.title}" if credit.role_id else "") for credit in statement.credit_list
@@ -76,7 +76,7 @@ def share_summary(statement: Statement) -> str:
 def plain(statement: Statement, permalink: str, accessed: datetime.date) -> str:
     """One line a reader can paste: who, in which role, when, where, reported by whom, where to find it."""
     report = statement.display_report
-    parts = ["; ".join(_speakers(statement)), statement.date_text]
+    parts = ["; ".join(speakers_with_roles(statement)), statement.date_text]
     if _occasion(statement):
         parts.append(_occasion(statement))
     if report:
@@ -165,37 +165,58 @@ def bibtex(statement: Statement, permalink: str, accessed: datetime.date) -> str
     return f"@misc{{statement{statement.pk},\n" + ",\n".join(lines) + "\n}\n"
 
 
+WIKIDATA_ITEM = "https://www.wikidata.org/wiki/{}"
+
+
+def _agent(speaker) -> dict:
+    """A schema.org Person (a named person) or Organization (an institution, an unnamed
+    or collective source), with its Wikidata item when known."""
+    agent = {"@type": "Person" if speaker.kind == "person" else "Organization", "name": speaker.name}
+    if speaker.wikidata_id:
+        agent["sameAs"] = WIKIDATA_ITEM.format(speaker.wikidata_id)
+    return agent
+
+
 def json_ld(statement: Statement, permalink: str) -> dict:
+    """schema.org Quotation: its creators, the day at its precision (an "on or before"
+    day as an open interval in temporalCoverage), language, topics, the event it was
+    said at, and the source it is based on when the archive knows one."""
     report = statement.display_report
-    speakers = [
-        {"@type": "Person" if credit.speaker.kind == "person" else "Organization", "name": credit.speaker.name}
-        for credit in statement.credit_list
-    ]
+    creators = [_agent(credit.speaker) for credit in statement.credit_list]
     data = {
         "@context": "https://schema.org",
         "@type": "Quotation",
         "text": report.text if report else "",
-        "dateCreated": statement.date.isoformat(),
         "url": permalink,
-        "spokenByCharacter": speakers[0] if len(speakers) == 1 else speakers,
+        "creator": creators[0] if len(creators) == 1 else creators,
+        "dateCreated": _date_text(statement),
     }
-
+    if statement.date_earliest is None:
+        data["temporalCoverage"] = f"../{statement.date.isoformat()}"
+    elif statement.date_earliest != statement.date and statement.date_precision == "day":
+        data["temporalCoverage"] = f"{statement.date_earliest.isoformat()}/{statement.date.isoformat()}"
+    topics = [{"@type": "Thing", "name": topic.name} for topic in statement.topics.all()]
+    if topics:
+        data["about"] = topics
     if report:
         data["inLanguage"] = report.language
         source = report.source
-        based_on = {"@type": "CreativeWork"}
+        based_on = {"@type": "NewsArticle" if source.outlet_id else "CreativeWork"}
         if source.title:
             based_on["name"] = source.title
         if source.url:
             based_on["url"] = source.url
         if source.outlet_id:
             based_on["publisher"] = {"@type": "Organization", "name": source.outlet.name}
-        data["isBasedOn"] = based_on
+        if source.published_on:
+            based_on["datePublished"] = source.published_on.isoformat()
+        if source.title or source.url:
+            data["isBasedOn"] = based_on
     if statement.summit_id:
         event = {"@type": "Event", "name": statement.summit.name}
         if statement.summit.start_date:
             event["startDate"] = statement.summit.start_date.isoformat()
         if statement.summit.city:
             event["location"] = {"@type": "Place", "name": statement.summit.city}
-        data["about"] = event
+        data["recordedAt"] = event
     return data

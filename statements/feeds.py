@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from .citations import speakers_with_roles
 from .models import without_control_characters
 
 FEED_SIZE = 50
@@ -74,10 +75,7 @@ class StatementsFeed(Feed):
     def item_description(self, statement):
         # Plain text: the syndication framework escapes it into the feed.
         report = statement.display_report
-        speakers = "; ".join(
-            credit.speaker.name + (f", {credit.role.title}" if credit.role_id else "")
-            for credit in statement.credit_list
-        )
+        speakers = "; ".join(speakers_with_roles(statement))
         mode = f" ({report.get_mode_display()})" if report else ""
         return f"{report.text if report else ''}\n\n— {speakers}, {statement.date_text}{mode}"
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("statements/<int:pk>/", views.statement_detail, name="detail"),
     path("statements/<int:pk>/cite.json", views.statement_csl, name="cite_csl"),
     path("statements/<int:pk>/cite.bib", views.statement_bibtex, name="cite_bibtex"),
+    path("statements/<int:pk>/card.png", views.statement_card, name="card"),
     path("corrections/", views.corrections, name="corrections"),
     path("speakers/", views.speaker_list, name="speakers"),
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),

@@ -3,6 +3,7 @@ for the one exception: a retracted statement's permalink says it was retracted).
 
 import json
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.db.models import F, OuterRef, Q
@@ -13,7 +14,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from . import citations
+from . import citations, share_cards
 from .feeds import CorrectionsFeed
 from .filters import SpeakerFilter
 from .listing import render_listing
@@ -50,7 +51,7 @@ def statement_detail(request, pk: int):
     without the text presented as current); drafts and statements in review are 404 for
     everyone but logged-in staff, who get a preview.
     """
-    visible = Statement.objects.with_card_relations()
+    visible = Statement.objects.with_card_relations().prefetch_related("topics")
     if not request.user.is_staff:
         visible = visible.on_record()
     statement = get_object_or_404(visible, pk=pk)
@@ -84,6 +85,11 @@ def statement_detail(request, pk: int):
         "permalink": permalink,
         "citation": citations.plain(statement, permalink, timezone.localdate()),
         "summary": citations.share_summary(statement),
+        "card": {
+            "url": request.build_absolute_uri(reverse("statements:card", args=[statement.pk])),
+            "width": share_cards.WIDTH,
+            "height": share_cards.HEIGHT,
+        },
         "json_ld": json_for_script(citations.json_ld(statement, permalink)),
         "translations": statement.translations.all(),
         "topics": statement.topics.all(),
@@ -261,6 +267,19 @@ def statement_bibtex(request, pk: int):
         citations.bibtex(statement, permalink, timezone.localdate()), content_type="application/x-bibtex; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="statement-{statement.pk}.bib"'
+    return response
+
+
+def statement_card(request, pk: int):  # noqa: ARG001 — a view's signature
+    """The statement's share card (statements/share_cards.py), made once per version."""
+    statement = _citable(pk)
+    key = f"share-card:{statement.pk}:{statement.version}"
+    png = cache.get(key)
+    if png is None:
+        png = share_cards.render(statement)
+        cache.set(key, png, timeout=None)
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "public, max-age=86400"
     return response
 
 

@@ -74,11 +74,13 @@ def test_unpublished_statement_cannot_be_cited(client):
 def test_json_ld_quotation(client, statement):
     data = json_ld_of(client.get(statement.get_absolute_url()).content.decode())
     assert data["@type"] == "Quotation"
-    assert data["spokenByCharacter"] == {"@type": "Person", "name": statement.credit_list[0].speaker.name}
+    assert data["creator"] == {"@type": "Person", "name": statement.credit_list[0].speaker.name}
+    assert "spokenByCharacter" not in data
     assert data["dateCreated"] == "2024-03-01"
     assert data["inLanguage"] == "fr"
     assert data["isBasedOn"]["url"] == "https://news.example/depeche"
-    assert data["about"]["name"] == "Sommet de Fictionville"
+    assert data["isBasedOn"]["datePublished"] == "2024-03-02"
+    assert data["recordedAt"]["name"] == "Sommet de Fictionville"
 
 
 def test_json_ld_cannot_be_broken_out_of(client):
