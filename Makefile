@@ -85,19 +85,20 @@ data: ## Load the countries and the seed dataset, create the editorial groups (i
 static:
 	DEBUG=0 HTTPS=0 SECRET_KEY=collectstatic-only $(PY) manage.py collectstatic --no-input --verbosity 0
 
-# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
-browser: ## Install Debian's chromium for the browser tests when missing and possible
-	@if command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ]; then :; \
+# What the tests use beyond Python: Debian's Chromium for the browser tests (Playwright
+# cannot download its own browser here) and a Java runtime for the Nu HTML Checker.
+browser: ## Install Debian's chromium and a Java runtime for the tests when missing and possible
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Debian's chromium for the browser tests..."; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		echo "Installing$$missing for the tests..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else \
-		echo "!!! Chromium is missing and cannot be installed here: the browser tests will be SKIPPED"; \
-		echo "!!! (install Debian's 'chromium' package; with CI=true they fail instead)."; \
+		echo "!!! Missing and not installable here:$$missing. The browser tests will be SKIPPED and the"; \
+		echo "!!! HTML check will fail (install them with apt-get; with CI=true the browser tests fail too)."; \
 	fi
-
-bench: setup ## Benchmark the browsing pages on 100,000 synthetic statements (own database)
-	$(PY) benchmarks/browse.py
 
 migrations-check: ## Fail when models and migrations disagree
 	$(PY) manage.py makemigrations --check --dry-run

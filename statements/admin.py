@@ -46,6 +46,20 @@ from .models import (
     Topic,
     Translation,
 )
+from .widgets import AutocompleteSelect
+
+
+class ArchiveFields:
+    """The form fields of every admin screen: web addresses typed without a scheme are
+    https (Django 6's default, chosen now), and autocomplete selects are valid HTML
+    (widgets.AutocompleteSelect)."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = AutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
 @admin.register(Country)
@@ -63,13 +77,8 @@ class CountryAdmin(admin.ModelAdmin):
         return False
 
 
-# Web addresses typed without a scheme are https (Django 6's default, chosen now).
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
-
-
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
-    formfield_overrides = HTTPS_URLS
+class OrganisationAdmin(ArchiveFields, admin.ModelAdmin):
     list_display = ["name", "short_name", "kind", "country"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name"]
@@ -82,7 +91,7 @@ class SpeakerAliasInline(admin.TabularInline):
     extra = 1
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(ArchiveFields, admin.TabularInline):
     model = Role
     extra = 1
     fields = ["title_fr", "title_en", "country", "organisation", "start_date", "end_date", "attested_on"]
@@ -90,7 +99,7 @@ class RoleInline(admin.TabularInline):
 
 
 @admin.register(Speaker)
-class SpeakerAdmin(SimpleHistoryAdmin):
+class SpeakerAdmin(ArchiveFields, SimpleHistoryAdmin):
     list_display = ["name", "kind", "country", "described_as", "wikidata_id"]
     list_filter = ["kind"]
     search_fields = ["name", "sort_name", "native_name", "aliases__name", "described_as"]
@@ -118,15 +127,14 @@ class SpeakerAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Role)
-class RoleAdmin(SimpleHistoryAdmin):
+class RoleAdmin(ArchiveFields, SimpleHistoryAdmin):
     list_display = ["speaker", "title_fr", "title_en", "country", "organisation", "start_date", "end_date"]
     search_fields = ["title_fr", "title_en", "speaker__name"]
     autocomplete_fields = ["speaker", "country", "organisation"]
 
 
 @admin.register(Summit)
-class SummitAdmin(SimpleHistoryAdmin):
-    formfield_overrides = HTTPS_URLS
+class SummitAdmin(ArchiveFields, SimpleHistoryAdmin):
     list_display = ["name", "kind", "start_date", "end_date", "city", "host_country"]
     list_filter = ["kind"]
     search_fields = ["name", "city"]
@@ -154,8 +162,7 @@ class SourceReportInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
-    formfield_overrides = HTTPS_URLS
+class SourceAdmin(ArchiveFields, SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "outlet", "published_on", "language"]
     list_filter = ["kind", "language"]
     search_fields = ["title", "url", "outlet__name"]
@@ -214,7 +221,7 @@ class AtLeastOneInline(PartOfStatement):
         return super().get_formset(request, obj, validate_min=True, **kwargs)
 
 
-class StatementSpeakerInline(AtLeastOneInline, admin.TabularInline):
+class StatementSpeakerInline(ArchiveFields, AtLeastOneInline, admin.TabularInline):
     model = StatementSpeaker
     fields = ["speaker", "capacity", "order", "role", "country", "organisation"]
     autocomplete_fields = ["speaker", "role", "country", "organisation"]
@@ -244,7 +251,7 @@ class ReportFormSet(forms.BaseInlineFormSet):
         return super().save(commit)
 
 
-class ReportInline(AtLeastOneInline, admin.StackedInline):
+class ReportInline(ArchiveFields, AtLeastOneInline, admin.StackedInline):
     model = Report
     formset = ReportFormSet
     fields = [
@@ -259,7 +266,7 @@ class ReportInline(AtLeastOneInline, admin.StackedInline):
     autocomplete_fields = ["source"]
 
 
-class StatementLinkInline(PartOfStatement, admin.TabularInline):
+class StatementLinkInline(ArchiveFields, PartOfStatement, admin.TabularInline):
     model = StatementLink
     fk_name = "from_statement"
     extra = 0
@@ -336,7 +343,7 @@ class StatementAdminForm(forms.ModelForm):
 
 
 @admin.register(ProposedChange)
-class ProposedChangeAdmin(admin.ModelAdmin):
+class ProposedChangeAdmin(ArchiveFields, admin.ModelAdmin):
     """Editors' proposals to change statements on record; chief editors make the change in
     the statement's form, then mark the proposal applied, or decline it."""
 
@@ -377,9 +384,10 @@ class ProposedChangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
+class StatementAdmin(ArchiveFields, SimpleHistoryAdmin):
     form = StatementAdminForm
     change_form_template = "admin/statements/statement/change_form.html"
+    object_history_form_template = "admin/statements/statement/object_history_form.html"
     change_list_template = "admin/statements/statement/change_list.html"
     list_display = ["excerpt", "speakers", "date", "status"]
     list_filter = [
@@ -414,7 +422,6 @@ class StatementAdmin(SimpleHistoryAdmin):
                     ("time", "time_zone"),
                     "summit",
                     "place",
-                    "version_seen",
                 ],
                 "description": gettext_lazy(
                     "Known to the day: that day; the earliest possible day fills itself in. Known to the month or "

@@ -19,7 +19,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from .models import Country, Organisation, Report, Speaker, Statement, Summit, Topic
-from .widgets import CompactSelectMultiple
+from .widgets import CompactSelectMultiple, DateInput
 
 SEARCH_MAX_LENGTH = 500
 PAGE_SIZES = (25, 50, 100)
@@ -102,12 +102,8 @@ class StatementFilter(django_filters.FilterSet):
     )
     # A statement's date is a range (Statement.date_earliest to Statement.date); it matches
     # a period it may fall in. "On or before 4 September" counts as 4 September.
-    date_from = django_filters.DateFilter(
-        label=_("From"), field_name="date", lookup_expr="gte", widget=forms.DateInput(attrs={"type": "date"})
-    )
-    date_to = django_filters.DateFilter(
-        label=_("To"), method="filter_date_to", widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date_from = django_filters.DateFilter(label=_("From"), field_name="date", lookup_expr="gte", widget=DateInput())
+    date_to = django_filters.DateFilter(label=_("To"), method="filter_date_to", widget=DateInput())
     year = IntegerFilter(label=_("Year"), method="filter_year", min_value=1, max_value=9999)
     sort = django_filters.ChoiceFilter(
         label=_("Sort"),

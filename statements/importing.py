@@ -38,6 +38,7 @@ from .models import (
     StatementSpeaker,
     language_code_validator,
 )
+from .widgets import DateInput
 from .workflow import add_report, file_statement
 
 # Far above any news article or readout (a long one is 20,000 characters), and small
@@ -230,9 +231,7 @@ class ArticleForm(forms.Form):
         assume_scheme="https",
         validators=[URLValidator(schemes=["http", "https"])],
     )
-    published_on = forms.DateField(
-        label=gettext_lazy("Publication date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    published_on = forms.DateField(label=gettext_lazy("Publication date"), widget=DateInput())
     language = forms.ChoiceField(label=gettext_lazy("Language"), choices=[("fr", "French"), ("en", "English")])
 
     def clean_text(self):
@@ -248,7 +247,7 @@ class CandidateForm(forms.Form):
     text = forms.CharField(label=gettext_lazy("Quote"), widget=forms.Textarea(attrs={"rows": 3, "cols": 70}))
     speaker = forms.ModelChoiceField(label=gettext_lazy("Speaker"), queryset=Speaker.objects.all(), required=False)
     mode = forms.ChoiceField(label=gettext_lazy("Speech mode"), choices=Report.Mode.choices)
-    date = forms.DateField(label=gettext_lazy("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=gettext_lazy("Date"), widget=DateInput())
     attribution = forms.CharField(widget=forms.HiddenInput, required=False)
     language = forms.CharField(widget=forms.HiddenInput, validators=[language_code_validator])
     # Where the candidate starts in the article, and the start of the quotation a lead

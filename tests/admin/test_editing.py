@@ -303,3 +303,8 @@ def test_editor_cannot_merge_speakers(editor_client):
         {"action": "merge_selected", "_selected_action": [first.pk, second.pk]},
     )
     assert Speaker.objects.filter(pk=second.pk).exists()
+
+
+def test_the_form_carries_the_version_it_was_built_from(editor_client, draft):
+    body = editor_client.get(reverse("admin:statements_statement_change", args=[draft.pk])).content.decode()
+    assert f'name="version_seen" value="{draft.version}"' in body

@@ -54,3 +54,10 @@ def test_an_editor_restores_an_older_version_of_a_draft(editor_client, draft):
     assert response.status_code == 302
     statement = Statement.objects.get(pk=draft.pk)
     assert (statement.status, statement.date) == ("draft", datetime.date(2024, 3, 1))
+
+
+def test_the_restore_page_carries_the_version_it_was_built_from(editor_client, draft):
+    version = draft.history.earliest()
+    url = reverse("admin:statements_statement_simple_history", args=[draft.pk, version.history_id])
+    body = editor_client.get(url).content.decode()
+    assert f'name="version_seen" value="{Statement.objects.get(pk=draft.pk).version}"' in body
