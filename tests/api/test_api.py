@@ -3,6 +3,7 @@
 import base64
 
 import pytest
+import yaml
 from django.core.cache import cache
 from django.urls import reverse
 from rest_framework.throttling import AnonRateThrottle
@@ -118,3 +119,14 @@ def test_schema_and_docs_are_served_without_a_cdn(client):
     docs = client.get("/api/docs/").content.decode()
     assert "swagger-ui" in docs
     assert "cdn" not in docs.lower()
+
+
+def test_the_api_reference_page_documents_every_operation_and_object(client):
+    schema = yaml.safe_load(client.get("/api/schema/").content)
+    body = client.get("/api/reference/").content.decode()
+    for path in schema["paths"]:
+        assert f"GET {path}</code>" in body, path
+    for name, spec in schema["components"]["schemas"].items():
+        if spec.get("type") == "object":
+            assert f'id="object-{name}"' in body, name
+    assert 'href="/api/docs/"' in body

@@ -56,6 +56,7 @@ def public_pages(client) -> dict[str, str]:
         "organisations": "/organisations/",
         "organisation": organisation.get_absolute_url(),
         "corrections": "/corrections/",
+        "api reference": "/api/reference/",
         "not found": "/statements/999999/",
     }
     pages = {}

@@ -1,0 +1,91 @@
+"""/api/reference/: the API's documentation as an ordinary page of the archive, written
+from the same OpenAPI schema as /api/schema/ (drf-spectacular): every operation with its
+parameters and answers, every object with its fields. Readable without JavaScript, in
+the site's own style; the interactive Swagger UI stays at /api/docs/."""
+
+from functools import cache
+
+from django.shortcuts import render
+from drf_spectacular.generators import SchemaGenerator
+
+# An enum longer than this (the ISO 639-1 languages) is summed up, not listed.
+ENUM_LISTED = 12
+
+
+@cache
+def schema() -> dict:
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def describe(spec: dict) -> dict:
+    """A field's or parameter's type for a reader: {"text", "ref"} where ref names another
+    object of the reference (a link), if any."""
+    if "$ref" in spec:
+        name = spec["$ref"].rsplit("/", 1)[1]
+        return {"text": name, "ref": name}
+    for combined in ("allOf", "oneOf", "anyOf"):
+        if combined in spec:
+            parts = [describe(part) for part in spec[combined]]
+            refs = [part["ref"] for part in parts if part.get("ref")]
+            return {"text": " or ".join(part["text"] for part in parts), "ref": refs[0] if refs else ""}
+    if spec.get("type") == "array":
+        items = describe(spec.get("items", {}))
+        return {"text": f"list of {items['text']}", "ref": items.get("ref", "")}
+    if "enum" in spec:
+        values = [str(value) for value in spec["enum"] if value not in ("", None)]
+        listed = ", ".join(values) if len(values) <= ENUM_LISTED else f"{len(values)} codes"
+        return {"text": f"one of: {listed}", "ref": ""}
+    text = spec.get("type", "any")
+    if spec.get("format"):
+        text += f" ({spec['format']})"
+    if spec.get("nullable"):
+        text += ", or null"
+    return {"text": text, "ref": ""}
+
+
+def operations(document: dict) -> list[dict]:
+    found = []
+    for path, methods in document["paths"].items():
+        for method, operation in methods.items():
+            found.append({
+                "id": operation["operationId"],
+                "method": method.upper(),
+                "path": path,
+                "description": operation.get("description", ""),
+                "parameters": [
+                    {"name": parameter["name"], "in": parameter["in"], "required": parameter.get("required", False),
+                     "type": describe(parameter.get("schema", {})), "description": parameter.get("description", "")}
+                    for parameter in operation.get("parameters", [])
+                ],
+                "responses": [
+                    {"status": status, "description": answer.get("description", ""),
+                     "type": describe(next(iter(answer.get("content", {}).values()), {}).get("schema", {}))}
+                    for status, answer in operation["responses"].items()
+                ],
+            })  # fmt: skip
+    return found
+
+
+def objects(document: dict) -> list[dict]:
+    return [
+        {
+            "name": name,
+            "description": spec.get("description", ""),
+            "fields": [
+                {
+                    "name": field,
+                    "type": describe(field_spec),
+                    "description": field_spec.get("description") or field_spec.get("title", ""),
+                }
+                for field, field_spec in spec.get("properties", {}).items()
+            ],  # fmt: skip
+        }
+        for name, spec in document["components"]["schemas"].items()
+        if spec.get("type") == "object"
+    ]
+
+
+def api_reference(request):
+    document = schema()
+    context = {"info": document["info"], "operations": operations(document), "objects": objects(document)}
+    return render(request, "api/reference.html", context)
