@@ -17,17 +17,25 @@ def schema() -> dict:
     return SchemaGenerator().get_schema(request=None, public=True)
 
 
+def prose(text: str) -> str:
+    """A description without the list of enum values drf-spectacular appends to it (the
+    type column names them)."""
+    return text.split("\n\n* `")[0].split("\n* `")[0].strip()
+
+
 def describe(spec: dict) -> dict:
     """A field's or parameter's type for a reader: {"text", "ref"} where ref names another
-    object of the reference (a link), if any."""
+    object of the reference (a link), if any; enums are spelt out."""
     if "$ref" in spec:
         name = spec["$ref"].rsplit("/", 1)[1]
-        return {"text": name, "ref": name}
+        target = schema()["components"]["schemas"][name]
+        return {"text": name, "ref": name} if target.get("type") == "object" else describe(target)
     for combined in ("allOf", "oneOf", "anyOf"):
         if combined in spec:
             parts = [describe(part) for part in spec[combined]]
             refs = [part["ref"] for part in parts if part.get("ref")]
-            return {"text": " or ".join(part["text"] for part in parts), "ref": refs[0] if refs else ""}
+            text = " or ".join(dict.fromkeys(part["text"] for part in parts))
+            return {"text": text, "ref": refs[0] if refs else ""}
     if spec.get("type") == "array":
         items = describe(spec.get("items", {}))
         return {"text": f"list of {items['text']}", "ref": items.get("ref", "")}
@@ -54,7 +62,8 @@ def operations(document: dict) -> list[dict]:
                 "description": operation.get("description", ""),
                 "parameters": [
                     {"name": parameter["name"], "in": parameter["in"], "required": parameter.get("required", False),
-                     "type": describe(parameter.get("schema", {})), "description": parameter.get("description", "")}
+                     "type": describe(parameter.get("schema", {})),
+                     "description": prose(parameter.get("description", ""))}
                     for parameter in operation.get("parameters", [])
                 ],
                 "responses": [
