@@ -1,17 +1,20 @@
 """Full-text search over statements, and the stored vectors it reads.
 
 Each statement's `search_vector` holds the words of every report of it (weight A); its
-speakers' names and aliases and its translations (B); the reports' attributions and the
-statement's context (C): all of it is shown on the statement's page. Every part is
+speakers' names and aliases and its translations (B); the reports' attributions, the
+statement's context, its place, its summit (name, city, venue) and the roles its
+speakers held (C); its topics, the countries it was made for or mentions, the
+organisations of its speakers and the outlets and titles of its sources, in French and
+English where they have both names (D): all of it is shown on the statement's page, and
+the quote's own words weigh most. Every part is
 processed by both `french_unaccent` and `english_unaccent` (migration 0001), and a query
 is parsed by both and the two ORed: a French query finds French inflections ("garantie"
 finds "garanties"), an English one English inflections ("guarantees" finds
 "guarantee"), accents never matter, and a name is stemmed the same way on both sides.
 
 The vector reads other tables, so it cannot be a generated column: `refresh_search_vectors`
-recomputes it in one UPDATE, run on commit whenever a statement, its reports, its
-speakers, their names and aliases, or its translations change (statements/signals.py), and for every row by
-`manage.py rebuild_search`.
+recomputes it in one UPDATE, run on commit whenever a statement or anything it reads
+changes (statements/signals.py), and for every row by `manage.py rebuild_search`.
 """
 
 import re
@@ -45,7 +48,45 @@ WITH documents AS MATERIALIZED (  -- computed once, though read twice per row be
            concat_ws(' ',
                      (SELECT string_agg(report.attribution, ' ') FROM statements_report report
                        WHERE report.statement_id = statement.id),
-                     statement.context) AS surroundings
+                     statement.context,
+                     statement.place,
+                     (SELECT concat_ws(' ', summit.name, summit.city, summit.venue) FROM statements_summit summit
+                       WHERE summit.id = statement.summit_id),
+                     (SELECT string_agg(concat_ws(' ', role.title_fr, role.title_en), ' ')
+                        FROM statements_statementspeaker credit
+                        JOIN statements_role role ON role.id = credit.role_id
+                       WHERE credit.statement_id = statement.id)) AS surroundings,
+           concat_ws(' ',
+                     (SELECT string_agg(concat_ws(' ', topic.name_en, topic.name_fr), ' ')
+                        FROM statements_statement_topics tag
+                        JOIN statements_topic topic ON topic.id = tag.topic_id
+                       WHERE tag.statement_id = statement.id),
+                     (SELECT string_agg(concat_ws(' ', country.name_en, country.name_fr), ' ')
+                        FROM statements_country country
+                       WHERE country.id IN (
+                             SELECT credit.country_id FROM statements_statementspeaker credit
+                              WHERE credit.statement_id = statement.id
+                             UNION
+                             SELECT mention.country_id FROM statements_statement_countries_mentioned mention
+                              WHERE mention.statement_id = statement.id)),
+                     (SELECT string_agg(concat_ws(' ', organisation.name, organisation.short_name,
+                                                  (SELECT string_agg(alias, ' ')
+                                                     FROM jsonb_array_elements_text(organisation.aliases) alias)), ' ')
+                        FROM statements_organisation organisation
+                       WHERE organisation.id IN (
+                             SELECT credit.organisation_id FROM statements_statementspeaker credit
+                              WHERE credit.statement_id = statement.id
+                             UNION
+                             SELECT role.organisation_id FROM statements_statementspeaker credit
+                               JOIN statements_role role ON role.id = credit.role_id
+                              WHERE credit.statement_id = statement.id
+                             UNION
+                             SELECT source.outlet_id FROM statements_report report
+                               JOIN statements_source source ON source.id = report.source_id
+                              WHERE report.statement_id = statement.id)),
+                     (SELECT string_agg(source.title, ' ') FROM statements_report report
+                        JOIN statements_source source ON source.id = report.source_id
+                       WHERE report.statement_id = statement.id)) AS labels
       FROM statements_statement statement
      WHERE {where}
 )
@@ -57,6 +98,8 @@ UPDATE statements_statement AS statement
                    || to_tsvector('english_unaccent', documents.names_and_translations), 'B')
       || setweight(to_tsvector('french_unaccent', documents.surroundings)
                    || to_tsvector('english_unaccent', documents.surroundings), 'C')
+      || setweight(to_tsvector('french_unaccent', documents.labels)
+                   || to_tsvector('english_unaccent', documents.labels), 'D')
   FROM documents
  WHERE documents.id = statement.id
 """

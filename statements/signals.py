@@ -8,16 +8,23 @@ call statements.search.refresh_search_vectors() after them, or `manage.py rebuil
 """
 
 from django.db import models, transaction
+from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from .caching import bump_generation
 from .models import (
+    Country,
+    Organisation,
     Report,
+    Role,
+    Source,
     Speaker,
     SpeakerAlias,
     Statement,
     StatementSpeaker,
+    Summit,
+    Topic,
     Translation,
     without_control_characters,
 )
@@ -89,6 +96,37 @@ def alias_changed(sender, instance, raw=False, **kwargs):
     if not raw:
         speaking = StatementSpeaker.objects.filter(speaker_id=instance.speaker_id)
         _refresh_on_commit(speaking.values_list("statement_id", flat=True))
+
+
+# What a statement's vector reads from other rows (statements/search.py): a renamed
+# summit, topic, country, organisation, role or source is found under its new name.
+RENAMED = {
+    Summit: lambda summit: Statement.objects.filter(summit=summit),
+    Topic: lambda topic: Statement.objects.filter(topics=topic),
+    Country: lambda country: Statement.objects.filter(
+        Q(statement_speakers__country=country) | Q(countries_mentioned=country)
+    ),
+    Organisation: lambda organisation: Statement.objects.filter(
+        Q(statement_speakers__organisation=organisation)
+        | Q(statement_speakers__role__organisation=organisation)
+        | Q(reports__source__outlet=organisation)
+    ),
+    Role: lambda role: Statement.objects.filter(statement_speakers__role=role),
+    Source: lambda source: Statement.objects.filter(reports__source=source),
+}
+
+
+@receiver(post_save)
+def label_renamed(sender, instance, raw=False, created=False, **kwargs):
+    if sender in RENAMED and not raw and not created:
+        _refresh_on_commit(RENAMED[sender](instance).values_list("id", flat=True))
+
+
+@receiver(m2m_changed, sender=Statement.topics.through)
+@receiver(m2m_changed, sender=Statement.countries_mentioned.through)
+def tags_changed(sender, instance, action, pk_set, reverse, **kwargs):
+    if action.startswith("post_"):
+        _refresh_on_commit(pk_set or [] if reverse else [instance.pk])
 
 
 @receiver([post_save, post_delete, m2m_changed])

@@ -6,7 +6,16 @@ from django.urls import reverse
 
 from statements.models import SpeakerAlias, Statement, Translation
 from statements.search import highlighted_html
-from tests.factories import SpeakerFactory, StatementFactory
+from tests.factories import (
+    CountryFactory,
+    OrganisationFactory,
+    RoleFactory,
+    SourceFactory,
+    SpeakerFactory,
+    StatementFactory,
+    SummitFactory,
+    TopicFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -153,3 +162,65 @@ def test_a_speaker_added_to_a_statement_makes_it_findable_by_name(db, django_cap
     with django_capture_on_commit_callbacks(execute=True):
         statement.statement_speakers.create(speaker=SpeakerFactory(name="Oriane Vasquelet"), capacity="co_signatory")
     assert found("Vasquelet") == ["Déclaration commune sur les détroits."]
+
+
+@pytest.fixture
+def labelled(index):
+    """A statement whose words say nothing of where, when, for whom or on what it was said."""
+    country = CountryFactory(iso_alpha2="XV", iso_alpha3="XVV", name_en="Valmontia", name_fr="Valmontie")
+    mentioned = CountryFactory(iso_alpha2="XW", iso_alpha3="XWW", name_en="Northport", name_fr="Portnord")
+    league = OrganisationFactory(name="Ligue des pêcheurs", short_name="LDP", aliases=["Fishers League"])
+    outlet = OrganisationFactory(name="Gazette de Brumaire", kind="media")
+    role = RoleFactory(title_fr="garde des phares", title_en="keeper of lighthouses", country=country)
+    statement = StatementFactory(
+        text="Nous resterons prudents.",
+        place="Quai de Lanterne",
+        summit=SummitFactory(name="Conférence des marées", city="Brumaire-sur-Mer"),
+        speaker=role.speaker,
+        role=role,
+        country=country,
+        organisation=league,
+        source=SourceFactory(title="Chronique du port", outlet=outlet),
+    )
+    statement.topics.add(TopicFactory(name_en="Fisheries quotas", name_fr="Quotas de pêche"))
+    statement.countries_mentioned.add(mentioned)
+    index()
+    return statement
+
+
+@pytest.mark.parametrize(
+    "terms",
+    ["Lanterne", "marées", "Brumaire-sur-Mer", "phares", "lighthouses", "Valmontia", "Valmontie", "Portnord",
+     "Fishers League", "LDP", "Gazette de Brumaire", "Chronique du port", "quotas de pêche", "fisheries quota"],
+)  # fmt: skip
+def test_a_statement_is_found_by_everything_its_page_shows(labelled, terms):
+    assert found(terms) == ["Nous resterons prudents."]
+
+
+def test_the_quotes_own_words_rank_above_a_label(labelled, index):
+    StatementFactory(text="Les phares resteront allumés toute la nuit.")
+    index()
+    assert found("phares")[0] == "Les phares resteront allumés toute la nuit."
+
+
+def test_a_renamed_topic_or_summit_is_found_under_its_new_name(db, django_capture_on_commit_callbacks):
+    # Each step commits (as the admin's requests do), so its refresh runs.
+    with django_capture_on_commit_callbacks(execute=True):
+        statement = StatementFactory(text="Nous resterons prudents.", summit=SummitFactory(name="Conférence"))
+        topic = TopicFactory(name_en="Fisheries quotas")
+        statement.topics.add(topic)
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.name_en = "Herring allowances"
+        topic.save()
+        statement.summit.name = "Sommet des embruns"
+        statement.summit.save()
+    assert found("herring") == ["Nous resterons prudents."]
+    assert found("embruns") == ["Nous resterons prudents."]
+
+
+def test_tagging_a_topic_refreshes_the_vector(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        statement = StatementFactory(text="Une phrase sans étiquette.")
+    with django_capture_on_commit_callbacks(execute=True):
+        statement.topics.add(TopicFactory(name_en="Lighthouse maintenance"))
+    assert found("maintenance") == ["Une phrase sans étiquette."]
