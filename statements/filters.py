@@ -109,7 +109,7 @@ class StatementFilter(django_filters.FilterSet):
         label=_("Sort"),
         method=keep,
         empty_label=None,
-        choices=[("", _("Best first")), ("newest", _("Newest first")), ("oldest", _("Oldest first"))],
+        choices=[("", _("Best match")), ("newest", _("Newest first")), ("oldest", _("Oldest first"))],
     )
     per_page = django_filters.TypedChoiceFilter(
         label=_("Per page"),
@@ -130,6 +130,15 @@ class StatementFilter(django_filters.FilterSet):
         # Without a search or an explicit sort: newest first, or oldest first on pages
         # that tell a story in order (a summit's statements).
         self.default_sort = default_sort
+        if "sort" in self.filters and not str(self.data.get("q", "")).strip():
+            # "Best match" means something only for a search: without one, the sort control
+            # offers the orders there are and shows the one applied.
+            field = self.form.fields["sort"]
+            field.choices = [choice for choice in field.choices if choice[0]]
+            if not self.data.get("sort"):
+                data = self.form.data.copy()
+                data["sort"] = default_sort
+                self.form.data = data
 
     def filter_in(self, queryset, name, value):
         """Any of the chosen rows (the URL names them by code or slug, the query by id)."""

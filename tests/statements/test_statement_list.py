@@ -1,6 +1,7 @@
 """The statements list: every filter, their combinations, facets, chips, sorting, pages."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -190,3 +191,19 @@ def test_only_published_statements_are_listed(client, world):
     assert Statement.objects.count() == 6
     assert "Brouillon" not in listed(client, country="XA")
     assert len(listed(client)) == 3
+
+
+def selected_sort(client, url):
+    body = client.get(url).content.decode()
+    select = re.search(r'<select name="sort"[^>]*>(.*?)</select>', body, re.S).group(1)
+    return re.findall(r'<option value="([^"]*)"[^>]*selected', select), re.findall(r'<option value="([^"]*)"', select)
+
+
+def test_the_sort_control_shows_the_order_applied(client, index):
+    summit = SummitFactory()
+    StatementFactory(summit=summit, text="Une garantie.")
+    index()
+    assert selected_sort(client, "/statements/") == (["newest"], ["newest", "oldest"])
+    assert selected_sort(client, summit.get_absolute_url()) == (["oldest"], ["newest", "oldest"])
+    assert selected_sort(client, "/statements/?q=garantie") == ([""], ["", "newest", "oldest"])
+    assert selected_sort(client, "/statements/?q=garantie&sort=oldest")[0] == ["oldest"]
