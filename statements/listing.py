@@ -29,7 +29,7 @@ from .exports import FORMATS, export_response
 from .feeds import StatementsFeed
 from .filters import LANGUAGE_CHOICES, StatementFilter
 from .models import Country, Report, Speaker, Statement, StatementSpeaker, Summit, Topic
-from .search import headline_expression, highlighted_html
+from .search import headline_expression, highlighted_html, matched_outside_the_quote
 
 FACET_SIZE = 8
 SUMMARY_CACHE_SECONDS = 600  # a safety net: any write invalidates sooner (caching.py)
@@ -339,9 +339,12 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
             .annotate(headline=headline_expression(terms))
             .values_list("statement_id", "headline")
         )
+        # A result that matched only outside the quote it shows says where it matched.
+        elsewhere = matched_outside_the_quote(ids, terms)
         for statement in page:
             if statement.pk in headlines:
                 statement.highlighted = highlighted_html(headlines[statement.pk])
+            statement.matched_in = elsewhere.get(statement.pk, [])
 
     chips = _chips(filterset, params, set(fixed))
     return {

@@ -25,84 +25,132 @@ from django.db import connection
 from django.db.models import Case, F, Func, Value, When
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
 
 SEARCH_CONFIGS = ("french_unaccent", "english_unaccent")
 # Highlight markers: control characters that are removed from the text before
 # highlighting, so only PostgreSQL's own markers can turn into <mark> tags.
 MARK_START, MARK_STOP = "\x02", "\x03"
 
-_REFRESH_SQL = """
-WITH documents AS MATERIALIZED (  -- computed once, though read twice per row below
-    SELECT statement.id,
-           (SELECT string_agg(report.text, ' ') FROM statements_report report
-             WHERE report.statement_id = statement.id) AS words,
-           concat_ws(' ',
-                     (SELECT string_agg(concat_ws(' ', speaker.name, speaker.native_name,
-                                                  (SELECT string_agg(alias.name, ' ') FROM statements_speakeralias alias
-                                                    WHERE alias.speaker_id = speaker.id)), ' ')
-                        FROM statements_statementspeaker credit
-                        JOIN statements_speaker speaker ON speaker.id = credit.speaker_id
-                       WHERE credit.statement_id = statement.id),
-                     (SELECT string_agg(translation.text, ' ') FROM statements_translation translation
-                       WHERE translation.statement_id = statement.id)) AS names_and_translations,
-           concat_ws(' ',
-                     (SELECT string_agg(report.attribution, ' ') FROM statements_report report
-                       WHERE report.statement_id = statement.id),
-                     statement.context,
-                     statement.place,
-                     (SELECT concat_ws(' ', summit.name, summit.city, summit.venue) FROM statements_summit summit
-                       WHERE summit.id = statement.summit_id),
-                     (SELECT string_agg(concat_ws(' ', role.title_fr, role.title_en), ' ')
-                        FROM statements_statementspeaker credit
-                        JOIN statements_role role ON role.id = credit.role_id
-                       WHERE credit.statement_id = statement.id)) AS surroundings,
-           concat_ws(' ',
-                     (SELECT string_agg(concat_ws(' ', topic.name_en, topic.name_fr), ' ')
-                        FROM statements_statement_topics tag
-                        JOIN statements_topic topic ON topic.id = tag.topic_id
-                       WHERE tag.statement_id = statement.id),
-                     (SELECT string_agg(concat_ws(' ', country.name_en, country.name_fr), ' ')
-                        FROM statements_country country
-                       WHERE country.id IN (
-                             SELECT credit.country_id FROM statements_statementspeaker credit
-                              WHERE credit.statement_id = statement.id
-                             UNION
-                             SELECT mention.country_id FROM statements_statement_countries_mentioned mention
-                              WHERE mention.statement_id = statement.id)),
-                     (SELECT string_agg(concat_ws(' ', organisation.name, organisation.short_name,
-                                                  (SELECT string_agg(alias, ' ')
-                                                     FROM jsonb_array_elements_text(organisation.aliases) alias)), ' ')
-                        FROM statements_organisation organisation
-                       WHERE organisation.id IN (
-                             SELECT credit.organisation_id FROM statements_statementspeaker credit
-                              WHERE credit.statement_id = statement.id
-                             UNION
-                             SELECT role.organisation_id FROM statements_statementspeaker credit
-                               JOIN statements_role role ON role.id = credit.role_id
-                              WHERE credit.statement_id = statement.id
-                             UNION
-                             SELECT source.outlet_id FROM statements_report report
-                               JOIN statements_source source ON source.id = report.source_id
-                              WHERE report.statement_id = statement.id)),
-                     (SELECT string_agg(source.title, ' ') FROM statements_report report
-                        JOIN statements_source source ON source.id = report.source_id
-                       WHERE report.statement_id = statement.id)) AS labels
-      FROM statements_statement statement
-     WHERE {where}
-)
-UPDATE statements_statement AS statement
-   SET search_vector =
-         setweight(to_tsvector('french_unaccent', coalesce(documents.words, ''))
-                   || to_tsvector('english_unaccent', coalesce(documents.words, '')), 'A')
-      || setweight(to_tsvector('french_unaccent', documents.names_and_translations)
-                   || to_tsvector('english_unaccent', documents.names_and_translations), 'B')
-      || setweight(to_tsvector('french_unaccent', documents.surroundings)
-                   || to_tsvector('english_unaccent', documents.surroundings), 'C')
-      || setweight(to_tsvector('french_unaccent', documents.labels)
-                   || to_tsvector('english_unaccent', documents.labels), 'D')
-  FROM documents
- WHERE documents.id = statement.id
+# Each statement's searchable text, in the parts a page shows, one column each.
+_DOCUMENTS_SQL = """
+SELECT statement.id,
+       (SELECT string_agg(report.text, ' ') FROM statements_report report
+         WHERE report.statement_id = statement.id AND report.is_display) AS quote,
+       (SELECT string_agg(report.text, ' ') FROM statements_report report
+         WHERE report.statement_id = statement.id AND NOT report.is_display) AS other_reports,
+       (SELECT string_agg(concat_ws(' ', speaker.name, speaker.native_name,
+                                    (SELECT string_agg(alias.name, ' ') FROM statements_speakeralias alias
+                                      WHERE alias.speaker_id = speaker.id)), ' ')
+          FROM statements_statementspeaker credit
+          JOIN statements_speaker speaker ON speaker.id = credit.speaker_id
+         WHERE credit.statement_id = statement.id) AS speakers,
+       (SELECT string_agg(translation.text, ' ') FROM statements_translation translation
+         WHERE translation.statement_id = statement.id) AS translations,
+       concat_ws(' ',
+                 (SELECT string_agg(report.attribution, ' ') FROM statements_report report
+                   WHERE report.statement_id = statement.id),
+                 statement.context) AS attribution_and_context,
+       concat_ws(' ',
+                 statement.place,
+                 (SELECT concat_ws(' ', summit.name, summit.city, summit.venue) FROM statements_summit summit
+                   WHERE summit.id = statement.summit_id)) AS occasion,
+       (SELECT string_agg(concat_ws(' ', role.title_fr, role.title_en), ' ')
+          FROM statements_statementspeaker credit
+          JOIN statements_role role ON role.id = credit.role_id
+         WHERE credit.statement_id = statement.id) AS roles,
+       (SELECT string_agg(concat_ws(' ', topic.name_en, topic.name_fr), ' ')
+          FROM statements_statement_topics tag
+          JOIN statements_topic topic ON topic.id = tag.topic_id
+         WHERE tag.statement_id = statement.id) AS topics,
+       (SELECT string_agg(concat_ws(' ', country.name_en, country.name_fr), ' ')
+          FROM statements_country country
+         WHERE country.id IN (
+               SELECT credit.country_id FROM statements_statementspeaker credit
+                WHERE credit.statement_id = statement.id
+               UNION
+               SELECT mention.country_id FROM statements_statement_countries_mentioned mention
+                WHERE mention.statement_id = statement.id)) AS countries,
+       (SELECT string_agg(concat_ws(' ', organisation.name, organisation.short_name,
+                                    (SELECT string_agg(alias, ' ')
+                                       FROM jsonb_array_elements_text(organisation.aliases) alias)), ' ')
+          FROM statements_organisation organisation
+         WHERE organisation.id IN (
+               SELECT credit.organisation_id FROM statements_statementspeaker credit
+                WHERE credit.statement_id = statement.id
+               UNION
+               SELECT role.organisation_id FROM statements_statementspeaker credit
+                 JOIN statements_role role ON role.id = credit.role_id
+                WHERE credit.statement_id = statement.id)) AS organisations,
+       (SELECT string_agg(concat_ws(' ', outlet.name, outlet.short_name, source.title), ' ')
+          FROM statements_report report
+          JOIN statements_source source ON source.id = report.source_id
+          LEFT JOIN statements_organisation outlet ON outlet.id = source.outlet_id
+         WHERE report.statement_id = statement.id) AS sources
+  FROM statements_statement statement
+ WHERE {where}
 """
+
+# The parts by weight: the quote's own words first.
+WEIGHTS = {
+    "A": ("quote", "other_reports"),
+    "B": ("speakers", "translations"),
+    "C": ("attribution_and_context", "occasion", "roles"),
+    "D": ("topics", "countries", "organisations", "sources"),
+}
+
+
+def _vector(columns) -> str:
+    text = "concat_ws(' ', " + ", ".join(f"documents.{column}" for column in columns) + ")"
+    return " || ".join(f"to_tsvector('{config}', {text})" for config in SEARCH_CONFIGS)
+
+
+# Built from the constants above, no input in it.
+_REFRESH_SQL = (
+    "WITH documents AS MATERIALIZED (" + _DOCUMENTS_SQL + ")\n"  # noqa: S608
+    "UPDATE statements_statement AS statement SET search_vector = "
+    + " || ".join(f"setweight({_vector(columns)}, '{weight}')" for weight, columns in WEIGHTS.items())
+    + "\n  FROM documents WHERE documents.id = statement.id"
+)
+
+# Where, outside the quote a card shows, a search matched: the reader is told.
+MATCH_PLACES = {
+    "other_reports": _("another report of it"),
+    "speakers": _("a speaker's name"),
+    "translations": _("a translation"),
+    "attribution_and_context": _("the attribution or context"),
+    "occasion": _("the place or summit"),
+    "roles": _("a speaker's role"),
+    "topics": _("a topic"),
+    "countries": _("a country"),
+    "organisations": _("an organisation"),
+    "sources": _("a source"),
+}
+
+
+def matched_outside_the_quote(statement_ids: Iterable[int], terms: str) -> dict[int, list[str]]:
+    """For each statement whose display report does not match `terms`, where it matched:
+    the MATCH_PLACES holding any of the words, in that order. One query for a page."""
+    ids = list(statement_ids)
+    if not ids:
+        return {}
+    query = " || ".join(f"websearch_to_tsquery('{config}', %(terms)s)" for config in SEARCH_CONFIGS)
+    # A place is named when it holds any of the words: the same query with OR for AND.
+    any_word = f"replace(({query})::text, '&', '|')::tsquery"
+    checks = ", ".join(
+        [f"({_vector(['quote'])}) @@ ({query}) AS quote"]
+        + [f"({_vector([column])}) @@ {any_word} AS {column}" for column in MATCH_PLACES]
+    )
+    documents = _DOCUMENTS_SQL.format(where="statement.id = ANY(%(ids)s)")
+    sql = f"WITH documents AS ({documents}) SELECT documents.id, {checks} FROM documents"  # noqa: S608 — constants
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"ids": ids, "terms": terms})
+        rows = cursor.fetchall()
+    places = {}
+    for statement_id, in_quote, *found in rows:
+        if not in_quote:
+            places[statement_id] = [str(label) for label, hit in zip(MATCH_PLACES.values(), found, strict=True) if hit]
+    return places
 
 
 def refresh_search_vectors(statement_ids: Iterable[int] | None = None) -> int:

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from statements.models import SpeakerAlias, Statement, Translation
-from statements.search import highlighted_html
+from statements.search import highlighted_html, matched_outside_the_quote
 from tests.factories import (
     CountryFactory,
     OrganisationFactory,
@@ -224,3 +224,18 @@ def test_tagging_a_topic_refreshes_the_vector(db, django_capture_on_commit_callb
     with django_capture_on_commit_callbacks(execute=True):
         statement.topics.add(TopicFactory(name_en="Lighthouse maintenance"))
     assert found("maintenance") == ["Une phrase sans étiquette."]
+
+
+def test_a_result_that_matched_outside_its_quote_says_where(client, labelled, index):
+    StatementFactory(text="Les phares resteront allumés.")
+    index()
+    response = client.get(reverse("statements:list"), {"q": "phares"})
+    cards = {statement.display_report.text: statement.matched_in for statement in response.context["statements"]}
+    assert cards == {"Les phares resteront allumés.": [], "Nous resterons prudents.": ["a speaker's role"]}
+    assert "Not in this quote: your search matched a speaker&#x27;s role." in response.content.decode()
+
+
+def test_matched_in_names_each_place(labelled):
+    places = matched_outside_the_quote([labelled.pk], "Valmontie Gazette marées")
+    # Every word must match somewhere; each place that holds one is named.
+    assert places == {labelled.pk: ["the place or summit", "a country", "a source"]}
