@@ -257,6 +257,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["archive.formats"]  # English dates day first: "4 September 2025"
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

@@ -59,7 +59,7 @@ def retraction_notice(statement: Statement) -> str:
     """ "Retracted by the archive on 2 April 2024: <reason>", or "" for a statement on record."""
     if statement.status != Statement.Status.RETRACTED:
         return ""
-    day = date_format(timezone.localtime(statement.retracted_at).date(), "j F Y")
+    day = date_format(timezone.localtime(statement.retracted_at).date(), "DATE_FORMAT")
     return f"Retracted by the archive on {day}: {statement.retraction_reason}"
 
 

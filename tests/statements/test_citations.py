@@ -37,7 +37,7 @@ def test_plain_citation_names_speaker_role_date_occasion_source_and_permalink(cl
         "Nous ne céderons rien.",
         statement.credit_list[0].speaker.name,
         "ministre des Affaires imaginaires",
-        "March 1, 2024",
+        "1 March 2024",
         "Sommet de Fictionville",
         "Une dépêche",
         "https://news.example/depeche",

@@ -118,7 +118,7 @@ def test_a_date_known_to_the_month_starts_on_its_first_day():
 
 def test_on_or_before_leaves_the_earliest_day_empty():
     statement = StatementFactory(date=datetime.date(2024, 3, 5), date_earliest=None, date_basis="inferred")
-    assert statement.date_text == "on or before March 5, 2024"
+    assert statement.date_text == "on or before 5 March 2024"
 
 
 def test_unknown_date_basis_is_refused():

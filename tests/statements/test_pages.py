@@ -103,7 +103,7 @@ def test_statement_page_shows_month_precision(client):
     )
     body = client.get(statement.get_absolute_url()).content.decode()
     assert "March 2024" in body
-    assert "March 1, 2024" not in body
+    assert "1 March 2024" not in body
 
 
 def test_draft_permalink_is_not_found_for_the_public(client):

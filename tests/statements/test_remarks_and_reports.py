@@ -164,7 +164,7 @@ def test_an_on_or_before_date_is_said_so_and_filtered_at_its_latest_day(client, 
     statement = StatementFactory(date=datetime.date(2024, 3, 4), date_earliest=None, date_basis="inferred")
     index()
     body = client.get(statement.get_absolute_url()).content.decode()
-    assert "on or before March 4, 2024" in body
+    assert "on or before 4 March 2024" in body
     assert "inferred from the source&#x27;s publication date" in body
     assert listed_ids(client, date_from="2024-03-04") == [statement.pk]
     assert listed_ids(client, date_to="2024-03-03") == []
