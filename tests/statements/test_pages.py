@@ -1,6 +1,7 @@
 """The home page and statement permalinks: seed quotes shown, hidden statuses hidden, text escaped."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -153,3 +154,11 @@ def test_hostile_text_is_escaped_on_every_page(client):
         assert "<script>alert" not in body
         assert "<img src=x" not in body
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
+
+
+def test_each_cards_link_says_which_statement_it_opens(client):
+    for number in range(3):
+        StatementFactory(date=datetime.date(2024, 3, number + 1))
+    body = client.get("/statements/").content.decode()
+    names = re.findall(r">Permalink and sources<span class=\"visually-hidden\">([^<]+)</span>", body)
+    assert len(names) == 3 and len(set(names)) == 3
