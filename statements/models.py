@@ -26,7 +26,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Greatest, Lower
+from django.db.models.functions import Coalesce, Collate, Greatest, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -77,6 +77,13 @@ PAGE_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n"})
 def without_control_characters(text: str) -> str:
     """`text` with page and line-tabulation breaks as new lines and other controls removed."""
     return CONTROL_CHARACTERS.sub("", text.translate(PAGE_BREAKS))
+
+
+
+def in_reading_order(field: str) -> Collate:
+    """`field` sorted as a French or English reader expects (ICU's root collation): accents
+    and case second, so "Élysée" sorts among the E, not after Z as bytes do."""
+    return Collate(field, "und-x-icu")
 
 
 PUBLISHED = "published"  # Statement.Status.PUBLISHED, for querysets defined before Statement
@@ -164,7 +171,7 @@ class Country(models.Model):
     objects = CountryQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name_en"]
+        ordering = [in_reading_order("name_en")]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
         constraints = [
@@ -232,7 +239,7 @@ class Organisation(models.Model):
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name"]
+        ordering = [in_reading_order("name")]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [
@@ -368,7 +375,7 @@ class Speaker(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["sort_name"]
+        ordering = [in_reading_order("sort_name")]
         verbose_name = _("speaker")
         verbose_name_plural = _("speakers")
         constraints = [
@@ -724,7 +731,7 @@ class Topic(models.Model):
     objects = TopicQuerySet.as_manager()
 
     class Meta:
-        ordering = ["name_en"]
+        ordering = [in_reading_order("name_en")]
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
 

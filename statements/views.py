@@ -28,6 +28,7 @@ from .models import (
     SubqueryCount,
     Summit,
     Topic,
+    in_reading_order,
 )
 
 HOME_PAGE_SIZE = 30
@@ -137,7 +138,7 @@ def country_list(request):
         Country.objects.public()
         .with_statement_count()
         .annotate(speaker_count=SubqueryCount(Speaker.objects.public().of_country(OuterRef("pk")).values("id")))
-        .order_by("name_en")
+        .order_by(in_reading_order("name_en"))
     )
     return render(request, "statements/country_list.html", {"countries": countries})
 

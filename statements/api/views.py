@@ -21,6 +21,7 @@ from ..models import (
     StatementLink,
     Summit,
     Topic,
+    in_reading_order,
 )
 from . import serializers
 
@@ -99,7 +100,7 @@ class SpeakerViewSet(viewsets.ReadOnlyModelViewSet):
             Speaker.objects.public()
             .select_related("country")
             .prefetch_related("aliases", Prefetch("roles", queryset=roles))
-            .order_by("sort_name", "id")
+            .order_by(in_reading_order("sort_name"), "id")
         )
 
 
@@ -113,7 +114,7 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
 
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.OrganisationSerializer
-    queryset = Organisation.objects.public().select_related("country").order_by("name", "id")
+    queryset = Organisation.objects.public().select_related("country").order_by(in_reading_order("name"), "id")
     pagination_class = Pages
 
 
@@ -130,7 +131,7 @@ class SummitViewSet(viewsets.ReadOnlyModelViewSet):
 
 class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.TopicSerializer
-    queryset = Topic.objects.public().order_by("name_en", "id")
+    queryset = Topic.objects.public().order_by(in_reading_order("name_en"), "id")
     pagination_class = Pages
 
 

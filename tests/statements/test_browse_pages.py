@@ -160,3 +160,11 @@ def test_hostile_names_are_escaped_on_browse_pages(client, index):
         body = client.get(url).content.decode()
         assert "<script>alert(1)" not in body
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+def test_lists_sort_accented_names_as_readers_expect(client, db):
+    names = ["Zoé Marchand", "Éloi Vasseur", "Fabre Aubin", "eva Durand"]
+    for name in names:
+        StatementFactory(speaker=SpeakerFactory(name=name, sort_name=name))
+    listed = [speaker.name for speaker in client.get(reverse("statements:speakers")).context["speakers"]]
+    assert [name for name in listed if name in names] == ["Éloi Vasseur", "eva Durand", "Fabre Aubin", "Zoé Marchand"]
