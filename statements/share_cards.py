@@ -71,5 +71,5 @@ def render(statement: Statement) -> bytes:
     name = _("Diplomatic statements archive")
     draw.text((WIDTH - MARGIN - footer.getlength(name), HEIGHT - MARGIN), name, font=footer, fill=MUTED)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")
     return buffer.getvalue()

@@ -1,5 +1,5 @@
-"""The outputs are read as their clients read them: over HTTP from a live server holding
-the seed (committed, so tests here run with transaction=True)."""
+"""The outputs are read as their clients read them: over HTTP from a live server (the
+rows committed, so tests here run with transaction=True), with the seed or without."""
 
 import pytest
 import requests
@@ -27,5 +27,11 @@ class Site:
 
 @pytest.fixture
 def site(live_server):
-    load_dataset(path=SEED_DATASET)
+    """The live archive, empty: tests make their own rows."""
     return Site(live_server.url)
+
+
+@pytest.fixture
+def live_seed(transactional_db):
+    """The seed, committed, so that the live server sees it."""
+    return load_dataset(path=SEED_DATASET)

@@ -46,7 +46,7 @@ def test_the_corrections_feed_reads_cleanly(site):
     assert entry.summary == "Un mot corrigé."
 
 
-def test_a_feed_of_the_seed_reads_cleanly(site):
+def test_a_feed_of_the_seed_reads_cleanly(site, live_seed):
     feed = parse(site, "/statements/?format=atom")
     assert len(feed.entries) == 16
     said = [tag.term for entry in feed.entries for tag in entry.tags if tag.scheme == SAID_ON_SCHEME]

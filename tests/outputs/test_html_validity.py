@@ -112,7 +112,7 @@ def java():
     return JAVA
 
 
-def test_every_page_type_is_valid_html(site, chief, java, tmp_path):
+def test_every_page_type_is_valid_html(site, live_seed, chief, java, tmp_path):
     pages = {**public_pages(site), **admin_pages(site.as_user(chief))}
     errors = nu_errors(pages, tmp_path)
     assert errors == {}, json.dumps(errors, indent=1, ensure_ascii=False)

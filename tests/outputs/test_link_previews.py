@@ -32,7 +32,7 @@ def open_graph(data) -> dict:
     return properties
 
 
-def test_every_seed_statement_is_a_quotation_with_creator_date_language_and_source(site):
+def test_every_seed_statement_is_a_quotation_with_creator_date_language_and_source(site, live_seed):
     for statement in Statement.objects.published().with_card_relations():
         (quotation,) = metadata(site, statement)["json-ld"]
         assert quotation["@type"] == "Quotation"
@@ -46,7 +46,7 @@ def test_every_seed_statement_is_a_quotation_with_creator_date_language_and_sour
         assert based_on is None or based_on.get("url") or based_on.get("name"), based_on
 
 
-def test_every_seed_statement_has_a_share_card_of_the_announced_size(site):
+def test_every_seed_statement_has_a_share_card_of_the_announced_size(site, live_seed):
     for statement in Statement.objects.published():
         properties = open_graph(metadata(site, statement))
         assert properties["og:image:alt"].startswith(f"Statement by {statement.speaker_names}")

@@ -22,7 +22,7 @@ def published():
     return statements
 
 
-def test_every_csl_json_download_renders_through_citeproc(site):
+def test_every_csl_json_download_renders_through_citeproc(site, live_seed):
     warnings.filterwarnings("error", module="citeproc")  # it warns of any variable it does not know
     for statement in published():
         (item,) = site.get(f"/statements/{statement.pk}/cite.json").json()
@@ -40,7 +40,7 @@ def test_every_csl_json_download_renders_through_citeproc(site):
         assert item["issued"]["date-parts"][0][:3] == [statement.date.year, statement.date.month, statement.date.day]
 
 
-def test_every_bibtex_download_renders_through_pybtex_with_its_capitals(site):
+def test_every_bibtex_download_renders_through_pybtex_with_its_capitals(site, live_seed):
     style = find_plugin("pybtex.style.formatting", "plain")()
     backend = find_plugin("pybtex.backends", "text")()
     for statement in published():
@@ -60,7 +60,7 @@ def test_every_bibtex_download_renders_through_pybtex_with_its_capitals(site):
             assert word.strip("«»“”\"',.:;!?()[]…") in rendered, (statement.pk, word, rendered)
 
 
-def test_a_role_is_in_the_note_not_in_the_author(site):
+def test_a_role_is_in_the_note_not_in_the_author(site, live_seed):
     rutte = next(statement for statement in published() if statement.speaker_names == "Mark Rutte")
     (item,) = site.get(f"/statements/{rutte.pk}/cite.json").json()
     assert item["author"] == [{"family": "Rutte", "given": "Mark"}]
