@@ -400,6 +400,20 @@ class Speaker(models.Model):
         covering.sort(key=lambda role: (role.start_date or datetime.date.min, role.pk), reverse=True)
         return covering[0] if covering else None
 
+    def latest_known_role(self) -> "tuple[Role, datetime.date] | None":
+        """The role with the most recent evidence, and that day: what the archive last knew
+        the speaker to be ("président français, as of 4 September 2025"), never a claim
+        about today. Reads `roles` (prefetch them for a list)."""
+        dated = [
+            (max(days), role)
+            for role in self.roles.all()
+            if (days := [day for day in [*role.attested_on, role.start_date, role.end_date] if day])
+        ]
+        if not dated:
+            return None
+        day, role = max(dated, key=lambda pair: (pair[0], pair[1].pk))
+        return role, day
+
 
 class SpeakerAlias(models.Model):
     """Another name a speaker is known by: a spelling, a transliteration, a native-script form."""

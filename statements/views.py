@@ -110,7 +110,8 @@ def visible(request, queryset):
 
 
 def speaker_list(request):
-    filterset = SpeakerFilter(request.GET, queryset=Speaker.objects.public().select_related("country"))
+    speakers = Speaker.objects.public().select_related("country").prefetch_related("roles__country")
+    filterset = SpeakerFilter(request.GET, queryset=speakers)
     filterset.form.is_valid()
     speakers = filterset.qs.with_statement_count()
     return render(request, "statements/speaker_list.html", {"filter": filterset, "speakers": speakers[:200]})
