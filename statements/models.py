@@ -79,7 +79,6 @@ def without_control_characters(text: str) -> str:
     return CONTROL_CHARACTERS.sub("", text.translate(PAGE_BREAKS))
 
 
-
 def in_reading_order(field: str) -> Collate:
     """`field` sorted as a French or English reader expects (ICU's root collation): accents
     and case second, so "Élysée" sorts among the E, not after Z as bytes do."""

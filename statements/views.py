@@ -32,6 +32,7 @@ from .models import (
 )
 
 HOME_PAGE_SIZE = 30
+ENTITY_PAGE_SIZE = 100  # speakers a page of their list
 
 
 def home(request):
@@ -113,8 +114,9 @@ def speaker_list(request):
     speakers = Speaker.objects.public().select_related("country").prefetch_related("roles__country")
     filterset = SpeakerFilter(request.GET, queryset=speakers)
     filterset.form.is_valid()
-    speakers = filterset.qs.with_statement_count()
-    return render(request, "statements/speaker_list.html", {"filter": filterset, "speakers": speakers[:200]})
+    page = Paginator(filterset.qs.with_statement_count(), ENTITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"filter": filterset, "speakers": page.object_list, "page_obj": page, "paginator": page.paginator}
+    return render(request, "statements/speaker_list.html", context)
 
 
 def speaker_detail(request, slug: str):

@@ -5,26 +5,41 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('statements', '0011_proposed_changes'),
+        ("statements", "0011_proposed_changes"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='country',
-            options={'ordering': [django.db.models.functions.comparison.Collate('name_en', 'und-x-icu')], 'verbose_name': 'country', 'verbose_name_plural': 'countries'},
+            name="country",
+            options={
+                "ordering": [django.db.models.functions.comparison.Collate("name_en", "und-x-icu")],
+                "verbose_name": "country",
+                "verbose_name_plural": "countries",
+            },
         ),
         migrations.AlterModelOptions(
-            name='organisation',
-            options={'ordering': [django.db.models.functions.comparison.Collate('name', 'und-x-icu')], 'verbose_name': 'organisation', 'verbose_name_plural': 'organisations'},
+            name="organisation",
+            options={
+                "ordering": [django.db.models.functions.comparison.Collate("name", "und-x-icu")],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+            },
         ),
         migrations.AlterModelOptions(
-            name='speaker',
-            options={'ordering': [django.db.models.functions.comparison.Collate('sort_name', 'und-x-icu')], 'verbose_name': 'speaker', 'verbose_name_plural': 'speakers'},
+            name="speaker",
+            options={
+                "ordering": [django.db.models.functions.comparison.Collate("sort_name", "und-x-icu")],
+                "verbose_name": "speaker",
+                "verbose_name_plural": "speakers",
+            },
         ),
         migrations.AlterModelOptions(
-            name='topic',
-            options={'ordering': [django.db.models.functions.comparison.Collate('name_en', 'und-x-icu')], 'verbose_name': 'topic', 'verbose_name_plural': 'topics'},
+            name="topic",
+            options={
+                "ordering": [django.db.models.functions.comparison.Collate("name_en", "und-x-icu")],
+                "verbose_name": "topic",
+                "verbose_name_plural": "topics",
+            },
         ),
     ]
