@@ -31,14 +31,32 @@ from .models import (
     in_reading_order,
 )
 
-HOME_PAGE_SIZE = 30
+HOME_PAGE_SIZE = 20
+HOME_ENTRY_POINTS = 8  # summits, countries and topics listed on the home page
 ENTITY_PAGE_SIZE = 100  # speakers a page of their list
 
 
 def home(request):
-    """The latest published statements."""
-    statements = Statement.objects.published().with_card_relations().latest_first()[:HOME_PAGE_SIZE]
-    context = {"statements": statements, "feed_url": reverse("statements:list") + "?format=atom"}
+    """What the archive is, its totals, the latest statements, and ways in: the latest
+    summits, the countries and topics with the most statements."""
+    published = Statement.objects.published()
+    context = {
+        "statements": published.with_card_relations().latest_first()[:HOME_PAGE_SIZE],
+        "totals": {
+            "statements": published.count(),
+            "speakers": Speaker.objects.public().count(),
+            "countries": Country.objects.public().count(),
+        },
+        "summits": Summit.objects.public().order_by(F("start_date").desc(nulls_last=True), "name")[:HOME_ENTRY_POINTS],
+        "countries": Country.objects.public()
+        .with_statement_count()
+        .filter(statement_count__gt=0)
+        .order_by("-statement_count", "name_en")[:HOME_ENTRY_POINTS],
+        "topics": Topic.objects.public()
+        .with_statement_count()
+        .order_by("-statement_count", "name_en")[:HOME_ENTRY_POINTS],
+        "feed_url": reverse("statements:list") + "?format=atom",
+    }
     return render(request, "statements/home.html", context)
 
 

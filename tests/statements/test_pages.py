@@ -44,7 +44,9 @@ def test_home_hides_drafts_reviews_and_retractions(client):
 
 def test_home_runs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
     StatementFactory.create_batch(30, role=None)
-    with django_assert_max_num_queries(3):
+    # The cards (statements, display reports, speakers), three totals, and the summits,
+    # countries and topics offered as ways in: none depends on how many there are.
+    with django_assert_max_num_queries(9):
         client.get(reverse("statements:home"))
 
 
@@ -162,3 +164,14 @@ def test_each_cards_link_says_which_statement_it_opens(client):
     body = client.get("/statements/").content.decode()
     names = re.findall(r">Permalink and sources<span class=\"visually-hidden\">([^<]+)</span>", body)
     assert len(names) == 3 and len(set(names)) == 3
+
+
+def test_the_home_page_says_what_the_archive_holds_and_offers_ways_in(client, seed):
+    response = client.get("/")
+    body = response.content.decode()
+    assert "16 statements · 5 speakers · 5 countries" in body
+    assert [country.iso_alpha2 for country in response.context["countries"]] == ["FR", "DE", "RU"]
+    assert response.context["topics"][0].name_en == "Security guarantees"
+    assert "Sommet de la coalition des volontaires, Paris" in body
+    StatementFactory(draft=True, text="Brouillon d'accueil")
+    assert "Brouillon d'accueil" not in client.get("/").content.decode()
