@@ -86,8 +86,8 @@ def plain(statement: Statement, permalink: str, accessed: datetime.date) -> str:
         if source.url:
             parts.append(source.url)
     parts.append(f"Diplomatic statements archive, {permalink} (accessed {accessed.isoformat()})")
-    if retraction_notice(statement):
-        parts.append(retraction_notice(statement))
+    if notice := retraction_notice(statement):
+        parts.append(notice)
     text = report.text if report else ""
     return f"“{text}”. " + ". ".join(parts) + "."
 
@@ -107,7 +107,8 @@ def csl_json(statement: Statement, permalink: str, accessed: datetime.date) -> d
     }
     if statement.date_earliest is None:
         item["issued"]["circa"] = True  # on or before the date given
-    note = [retraction_notice(statement), _roles(statement)]
+    notice = retraction_notice(statement)
+    note = [notice, _roles(statement)]
     if report:
         item["language"] = report.language
         item["genre"] = str(report.get_mode_display())
@@ -118,7 +119,7 @@ def csl_json(statement: Statement, permalink: str, accessed: datetime.date) -> d
             item["collection-title"] = source.title
         if source.url:
             item["source"] = source.url
-    if retraction_notice(statement):
+    if notice:
         item["status"] = "retracted"  # CSL's own variable for it
     if any(note):
         item["note"] = "; ".join(part for part in note if part)

@@ -85,9 +85,6 @@ def in_reading_order(field: str) -> Collate:
     return Collate(field, "und-x-icu")
 
 
-PUBLISHED = "published"  # Statement.Status.PUBLISHED, for querysets defined before Statement
-
-
 class SubqueryCount(models.Subquery):
     """COUNT(DISTINCT column) of a subquery's rows, as a per-row annotation."""
 
@@ -126,7 +123,9 @@ class PublicQuerySet(models.QuerySet):
 
 def _credits(**lookups):
     """Speaker rows of published statements (by a speaker, on behalf of a country or organisation)."""
-    return StatementSpeaker.objects.filter(statement__status=PUBLISHED, **lookups).values("statement_id")
+    return StatementSpeaker.objects.filter(statement__status=Statement.Status.PUBLISHED, **lookups).values(
+        "statement_id"
+    )
 
 
 class CountryQuerySet(PublicQuerySet):
@@ -137,7 +136,7 @@ class CountryQuerySet(PublicQuerySet):
     def published_ties(self):
         """Spoken for in a published statement, or mentioned by one."""
         mentioned = Statement.countries_mentioned.through.objects.filter(
-            country=OuterRef("pk"), statement__status=PUBLISHED
+            country=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED
         )
         return [self.counted_statements(), mentioned]
 
@@ -149,12 +148,16 @@ class OrganisationQuerySet(PublicQuerySet):
 
 class SummitQuerySet(PublicQuerySet):
     def counted_statements(self):
-        return Statement.objects.filter(summit=OuterRef("pk"), status=PUBLISHED).values(statement_id=F("id"))
+        return Statement.objects.filter(summit=OuterRef("pk"), status=Statement.Status.PUBLISHED).values(
+            statement_id=F("id")
+        )
 
 
 class TopicQuerySet(PublicQuerySet):
     def counted_statements(self):
-        tags = Statement.topics.through.objects.filter(topic=OuterRef("pk"), statement__status=PUBLISHED)
+        tags = Statement.topics.through.objects.filter(
+            topic=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED
+        )
         return tags.values("statement_id")
 
 
