@@ -94,7 +94,7 @@ class SpeakerAliasInline(admin.TabularInline):
 class RoleInline(ArchiveFields, admin.TabularInline):
     model = Role
     extra = 1
-    fields = ["title_fr", "title_en", "country", "organisation", "start_date", "end_date", "attested_on"]
+    fields = ["title_fr", "title_en", "level", "country", "organisation", "start_date", "end_date", "attested_on"]
     autocomplete_fields = ["country", "organisation"]
 
 
@@ -128,7 +128,8 @@ class SpeakerAdmin(ArchiveFields, SimpleHistoryAdmin):
 
 @admin.register(Role)
 class RoleAdmin(ArchiveFields, SimpleHistoryAdmin):
-    list_display = ["speaker", "title_fr", "title_en", "country", "organisation", "start_date", "end_date"]
+    list_display = ["speaker", "title_fr", "title_en", "level", "country", "organisation", "start_date", "end_date"]
+    list_filter = ["level"]
     search_fields = ["title_fr", "title_en", "speaker__name"]
     autocomplete_fields = ["speaker", "country", "organisation"]
 

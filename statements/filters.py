@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from .models import Country, Organisation, Report, Speaker, Statement, Summit, Topic
-from .widgets import CompactSelectMultiple, DateInput
+from .models import Country, OfficeLevel, Organisation, Report, Speaker, SpeakerKind, Statement, Summit, Topic
+from .widgets import DateInput
 
 SEARCH_MAX_LENGTH = 500
 PAGE_SIZES = (25, 50, 100)
@@ -36,6 +36,31 @@ class ReferenceFilter(django_filters.ModelMultipleChoiceFilter):
 
 class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
+
+
+class MonthField(forms.Field):
+    """A calendar month written YYYY-MM, cleaned to its first day."""
+
+    default_error_messages = {"invalid": _("Enter a month as YYYY-MM, for example 2025-09.")}
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            year, month = (int(part) for part in str(value).strip().split("-"))
+            return datetime.date(year, month, 1)
+        except ValueError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+@extend_schema_field(OpenApiTypes.STR)  # in the API schema: YYYY-MM
+class MonthFilter(django_filters.Filter):
+    field_class = MonthField
+
+
+def last_day_of_month(first: datetime.date) -> datetime.date:
+    following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+    return following - datetime.timedelta(days=1)
 
 
 def keep(queryset, name, value):
@@ -56,7 +81,7 @@ class StatementFilter(django_filters.FilterSet):
         queryset=Country.objects.public(),
         to_field_name="iso_alpha2",
         method="filter_country",
-        widget=CompactSelectMultiple(attrs={"size": 6}),
+        widget=forms.MultipleHiddenInput,
     )
     speaker = ReferenceFilter(
         label=_("Speaker"),
@@ -85,7 +110,7 @@ class StatementFilter(django_filters.FilterSet):
         queryset=Topic.objects.public(),
         to_field_name="slug",
         method="filter_topic",
-        widget=CompactSelectMultiple(attrs={"size": 4}),
+        widget=forms.MultipleHiddenInput,
     )
     mentions = ReferenceFilter(
         label=_("Mentions country"),
@@ -98,13 +123,30 @@ class StatementFilter(django_filters.FilterSet):
         label=_("Language"), choices=LANGUAGE_CHOICES, method="filter_report", widget=forms.MultipleHiddenInput
     )
     mode = django_filters.MultipleChoiceFilter(
-        label=_("Speech mode"), choices=Report.Mode.choices, method="filter_report", widget=forms.CheckboxSelectMultiple
+        label=_("Wording"), choices=Report.Mode.choices, method="filter_report", widget=forms.MultipleHiddenInput
+    )
+    outlet = ReferenceFilter(
+        label=_("Reported by"),
+        queryset=Organisation.objects.outlets(),
+        to_field_name="slug",
+        method="filter_outlet",
+        widget=forms.MultipleHiddenInput,
+    )
+    speaker_kind = django_filters.MultipleChoiceFilter(
+        label=_("Kind of speaker"),
+        choices=SpeakerKind.choices,
+        method="filter_speaker_kind",
+        widget=forms.MultipleHiddenInput,
+    )
+    level = django_filters.MultipleChoiceFilter(
+        label=_("Level of office"), choices=OfficeLevel.choices, method="filter_level", widget=forms.MultipleHiddenInput
     )
     # A statement's date is a range (Statement.date_earliest to Statement.date); it matches
     # a period it may fall in. "On or before 4 September" counts as 4 September.
     date_from = django_filters.DateFilter(label=_("From"), field_name="date", lookup_expr="gte", widget=DateInput())
     date_to = django_filters.DateFilter(label=_("To"), method="filter_date_to", widget=DateInput())
-    year = IntegerFilter(label=_("Year"), method="filter_year", min_value=1, max_value=9999)
+    year = IntegerFilter(label=_("Year"), method="filter_year", min_value=1, max_value=9999, widget=forms.HiddenInput)
+    month = MonthFilter(label=_("Month"), method="filter_month", widget=forms.HiddenInput)
     sort = django_filters.ChoiceFilter(
         label=_("Sort"),
         method=keep,
@@ -160,6 +202,18 @@ class StatementFilter(django_filters.FilterSet):
     def filter_year(self, queryset, name, value):
         return self.filter_date_to(queryset.filter(date__year__gte=value), name, datetime.date(value, 12, 31))
 
+    def filter_month(self, queryset, name, value):
+        return self.filter_date_to(queryset.filter(date__gte=value), name, last_day_of_month(value))
+
+    def filter_outlet(self, queryset, name, value):
+        return queryset.reported_by_outlets(value)
+
+    def filter_speaker_kind(self, queryset, name, value):
+        return queryset.by_speaker_kinds(value)
+
+    def filter_level(self, queryset, name, value):
+        return queryset.at_office_levels(value)
+
     def filter_search(self, queryset, name, value):
         return queryset.search(value) if value.strip() else queryset
 
@@ -175,13 +229,18 @@ class StatementFilter(django_filters.FilterSet):
         return queryset.filter(Exists(mentioning))
 
     def filter_queryset(self, queryset):
+        return self.order(self.filtered_without(queryset))
+
+    def filtered_without(self, queryset, left_out: str = ""):
+        """`queryset` with every valid filter applied but `left_out` (unordered): the rows
+        a facet counts its values over (statements.facets)."""
         for name, value in self.form.cleaned_data.items():
             # An unused multiple-choice field cleans to an empty QuerySet, which
             # django-filter would pass on as "none of these": it means no filter.
-            if isinstance(value, QuerySet) and not value:
+            if name == left_out or (isinstance(value, QuerySet) and not value):
                 continue
             queryset = self.filters[name].filter(queryset, value)
-        return self.order(queryset)
+        return queryset
 
     @property
     def searching(self) -> bool:

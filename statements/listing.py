@@ -6,51 +6,45 @@ sorting, pagination, facets, active-filter chips and "this filter was ignored" n
 so the pages cannot drift apart.
 """
 
+import datetime
 import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django import forms
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db import connection
-from django.db.models import Count, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from .caching import generation
+from .charts import timeline
 from .exports import FORMATS, export_response
+from .facets import BY_NAME, count_facets, month_label
 from .feeds import StatementsFeed
 from .filters import LANGUAGE_CHOICES, StatementFilter
-from .models import Country, Report, Speaker, Statement, StatementSpeaker, Summit, Topic
+from .models import Country, Report, Statement
 from .search import headline_expression, highlighted_html, matched_outside_the_quote
+from .suggest import suggestions
 
-FACET_SIZE = 8
 SUMMARY_CACHE_SECONDS = 600  # a safety net: any write invalidates sooner (caching.py)
 LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
-FACET_LABELS = {
-    "country": _lazy("Country"),
-    "speaker": _lazy("Speaker"),
-    "summit": _lazy("Summit"),
-    "topic": _lazy("Topic"),
-    "year": _lazy("Year"),
-    "language": _lazy("Language"),
-}
-# Facets counted on the statements table itself, in one pass (see _column_counts).
-COLUMN_FACETS = ("summit_id", "year")
+# Parameters that neither filter nor change the count and facets: left out of the cache key.
+NOT_SUMMARISED = ("page", *StatementFilter.PAGE_SHAPING)
 
 
-def url_with(params: QueryDict, key: str, value: str) -> str:
-    """The query string with `value` added to `key` (page reset)."""
+def url_with(params: QueryDict, key: str, value: str, *, replace: bool = False) -> str:
+    """The query string with `value` added to `key` (or replacing its values), page reset."""
     params = params.copy()
     params.pop("page", None)
-    values = params.getlist(key)
+    values = [] if replace else params.getlist(key)
     if value not in values:
         params.setlist(key, [*values, value])
     return "?" + params.urlencode()
@@ -79,16 +73,24 @@ class Chip:
 
 @dataclass
 class FacetValue:
+    """A value of a facet: its link adds it to the filters, or removes it when active."""
+
     label: str
     count: int
     url: str
     active: bool
+    share: int = 0  # percent of the facet's largest count, for histogram bars
 
 
 @dataclass
 class Facet:
+    name: str
     label: str
     values: list[FacetValue]
+    long: bool = False  # offers "Show all" and a filter box
+    expanded: bool = False  # all its values are listed
+    toggle_url: str = ""  # "Show all" (or "Show fewer") link, when there is one
+    histogram: bool = False
 
 
 def _display(value) -> tuple[str, str]:
@@ -106,15 +108,16 @@ def _chips(filterset: StatementFilter, params: QueryDict, fixed: set[str]) -> li
         if name in fixed or name in StatementFilter.PAGE_SHAPING or value in (None, "", [], ()):
             continue
         label = str(filterset.filters[name].label)
-        if name in ("country", "speaker", "organisation", "summit", "topic", "mentions"):
+        field = filterset.form.fields[name]
+        if isinstance(field, forms.ModelMultipleChoiceField):  # rows named by code or slug
             for item in value:
                 text, parameter = _display(item)
                 chips.append(Chip(label, text, url_without(params, name, parameter)))
-        elif name == "language":
-            chips.extend(Chip(label, LANGUAGE_NAMES.get(code, code), url_without(params, name, code)) for code in value)
-        elif name == "mode":
-            labels = dict(Report.Mode.choices)
-            chips.extend(Chip(label, str(labels[code]), url_without(params, name, code)) for code in value)
+        elif isinstance(field, forms.MultipleChoiceField):  # codes of a choice
+            labels = dict(field.choices)
+            chips.extend(Chip(label, str(labels.get(code, code)), url_without(params, name, code)) for code in value)
+        elif name == "month":
+            chips.append(Chip(label, date_format(value, "YEAR_MONTH_FORMAT"), url_without(params, name)))
         elif name in ("date_from", "date_to"):
             chips.append(Chip(label, date_format(value, "DATE_FORMAT"), url_without(params, name)))
         else:
@@ -131,90 +134,81 @@ def _ignored(filterset: StatementFilter) -> list[str]:
     return notices
 
 
-def _column_counts(rows: QuerySet) -> dict[str, list[tuple]]:
-    """The FACET_SIZE most frequent values of each COLUMN_FACETS column among `rows`.
-
-    One query with GROUPING SETS reads the rows once for all of them (a GROUP BY per
-    column would read them once each); it groups on the columns themselves (a foreign key's
-    id), never on joined names, and the covering index statement_facets_idx makes the
-    read an index-only scan. Returns {column: [(value, count), ...]}, nulls left out.
-    """
-    columns = rows.annotate(year=ExtractYear("date")).values(*COLUMN_FACETS)
-    sql, params = columns.query.sql_with_params()
-    flags = ", ".join(f"GROUPING({column})" for column in COLUMN_FACETS)
-    sets = ", ".join(f"({column})" for column in COLUMN_FACETS)
-    names = ", ".join(COLUMN_FACETS)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {flags}, {names}, COUNT(*) FROM ({sql}) AS matching GROUP BY GROUPING SETS ({sets})",  # noqa: S608 — only our column names are interpolated
-            params,
-        )
-        grouped = cursor.fetchall()
-    counts: dict[str, list[tuple]] = {column: [] for column in COLUMN_FACETS}
-    width = len(COLUMN_FACETS)
-    for row in grouped:
-        column_index = row[:width].index(0)  # GROUPING() is 0 for the column grouped on
-        value = row[width + column_index]
-        if value is not None:
-            counts[COLUMN_FACETS[column_index]].append((value, row[-1]))
-    return {
-        column: sorted(values, key=lambda item: (-item[1], item[0]))[:FACET_SIZE] for column, values in counts.items()
-    }
-
-
-def _related_counts(rows: QuerySet, model, column: str, *, unique_per_statement: bool = False) -> list[tuple]:
-    """The FACET_SIZE most frequent values of `column` in `model` rows (a statement's
-    speakers, reports or topics) among the statements `rows`, each statement counted once.
-
-    `unique_per_statement`: a constraint already makes (statement, column) unique (a
-    speaker, a topic), so a plain count is right, and twice as fast as a distinct one.
-    """
-    related = model.objects.filter(statement__in=rows.values("pk"), **{f"{column}__isnull": False})
-    per_statement = Count("pk") if unique_per_statement else Count("statement", distinct=True)
-    counts = related.values_list(column).annotate(n=per_statement).order_by("-n", column)
-    return list(counts[:FACET_SIZE])
-
-
-def _facet_rows(queryset: QuerySet, fixed: set[str]) -> list[tuple[str, list[tuple[str, str, int]]]]:
-    """Facet data of a result set as plain values, so it can be cached: [(facet, [(parameter, text, count)])]."""
-    rows = queryset.order_by()
-    counts = _column_counts(rows)
+def _facets(summary: dict, params: QueryDict, expanded: str) -> list[Facet]:
+    """Facets with links that add each value to the current filters, or take it away."""
     facets = []
+    for name, values, more in summary["facets"]:
+        selected = set(params.getlist(name))
+        facet_values = [
+            FacetValue(
+                text,
+                count,
+                url_without(params, name, parameter) if parameter in selected else url_with(params, name, parameter),
+                parameter in selected,
+            )
+            for parameter, text, count in values
+        ]
+        spec = BY_NAME[name]
+        facet = Facet(name, str(spec.label), facet_values, long=spec.long)
+        if spec.long and expanded == name:
+            facet.expanded = True
+            facet.toggle_url = url_without(params, "show")
+        elif more:
+            facet.toggle_url = url_with(params, "show", name, replace=True)
+        facets.append(facet)
+    return facets
 
-    def labelled(facet, values, model, parameter):
-        objects = model.objects.in_bulk([value for value, _ in values])
-        facets.append((facet, [(parameter(objects[value]), str(objects[value]), n) for value, n in values]))
 
-    if "country" not in fixed:
-        labelled("country", _related_counts(rows, StatementSpeaker, "country"), Country, lambda c: c.iso_alpha2)
-    if "speaker" not in fixed:
-        speakers = _related_counts(rows, StatementSpeaker, "speaker", unique_per_statement=True)
-        labelled("speaker", speakers, Speaker, lambda speaker: speaker.slug)
-    if "summit" not in fixed:
-        labelled("summit", counts["summit_id"], Summit, lambda summit: summit.slug)
-    if "topic" not in fixed:
-        topics = _related_counts(rows, Statement.topics.through, "topic", unique_per_statement=True)
-        labelled("topic", topics, Topic, lambda topic: topic.slug)
-    years = sorted(counts["year"], reverse=True)
-    facets.append(("year", [(str(year), str(year), n) for year, n in years]))
-    languages = _related_counts(rows, Report, "language")
-    facets.append(("language", [(code, LANGUAGE_NAMES.get(code, code), n) for code, n in languages]))
-    return [(facet, values) for facet, values in facets if values]
+def _date_facet(months: list[tuple[str, int]], filterset: StatementFilter, params: QueryDict) -> Facet | None:
+    """The date histogram: years, or the months of the chosen year (each a filter link)."""
+    cleaned = filterset.form.cleaned_data
+    year = cleaned.get("year") or (cleaned["month"].year if cleaned.get("month") else None)
+    if year:
+        chosen = cleaned["month"].strftime("%Y-%m") if cleaned.get("month") else None
+        values = [
+            FacetValue(
+                date_format(month_label(month), "YEAR_MONTH_FORMAT"),
+                count,
+                url_without(params, "month") if month == chosen else url_with(params, "month", month, replace=True),
+                month == chosen,
+            )
+            for month, count in months
+            if month.startswith(f"{year:04d}-")
+        ]
+        label = _("Months of %(year)s") % {"year": year}
+    else:
+        per_year: dict[str, int] = {}
+        for month, count in months:
+            per_year[month[:4]] = per_year.get(month[:4], 0) + count
+        values = [
+            FacetValue(str(int(y)), count, url_with(params, "year", str(int(y)), replace=True), False)
+            for y, count in sorted(per_year.items(), reverse=True)
+        ]
+        label = _("Year")
+    if not values:
+        return None
+    facet = Facet("date", label, values, histogram=True)
+    largest = max(value.count for value in values)
+    for value in values:
+        value.share = round(100 * value.count / largest)
+    return facet
 
 
-def _facets(rows: list, params: QueryDict) -> list[Facet]:
-    """Facets with links that add each value to the current filters."""
-    selected = {key: set(params.getlist(key)) for key in params}
-    return [
-        Facet(
-            str(FACET_LABELS[facet]),
-            [
-                FacetValue(text, count, url_with(params, facet, parameter), parameter in selected.get(facet, ()))
-                for parameter, text, count in values
-            ],
-        )
-        for facet, values in rows
+def quick_ranges(params: QueryDict, today: datetime.date) -> list[tuple[str, str]]:
+    """Links that set the date range to a period readers often want: [(label, URL)]."""
+    ranges = [
+        (_("Last 30 days"), today - datetime.timedelta(days=30), today),
+        (_("This year"), today.replace(month=1, day=1), today),
+        (_("Last year"), datetime.date(today.year - 1, 1, 1), datetime.date(today.year - 1, 12, 31)),
     ]
+    links = []
+    for label, start, end in ranges:
+        query = params.copy()
+        for key in ("page", "year", "month"):
+            query.pop(key, None)
+        query["date_from"], query["date_to"] = start.isoformat(), end.isoformat()
+        links.append((label, "?" + query.urlencode()))
+    return links
 
 
 def _narrowest_filter(base: QuerySet, chips: list[Chip]) -> tuple[Chip, int] | None:
@@ -241,25 +235,25 @@ class KnownCountPaginator(Paginator):
         return self.known_count
 
 
-def _summary(request, results: QuerySet, fixed: set[str]) -> dict:
+def _summary(request, filterset: StatementFilter, fixed: set[str], expanded: str) -> dict:
     """The result count and facet data of a list, cached until the data changes.
 
     Counting and faceting every matching row is most of a list page's work (hundreds of
     milliseconds over 100,000 statements); the rows of the page itself are cheap.
-    The key is the page's path, its filtering parameters (not page, sort or size) and
-    the interface language (names in facets are translated).
+    The key is the page's path, its filtering parameters (not page, sort or size), the
+    facet listed in full and the interface language (names in facets are translated).
     """
     filtering = sorted(
         (key, value)
         for key in request.GET
-        if key not in ("page", *StatementFilter.PAGE_SHAPING)
+        if key not in (*NOT_SUMMARISED, "show")
         for value in request.GET.getlist(key)
     )
-    digest = hashlib.sha256(f"{get_language()}:{request.path}?{urlencode(filtering)}".encode()).hexdigest()
-    key = f"listing:{generation()}:{digest}"
+    identity = f"{get_language()}:{request.path}?{urlencode(filtering)}&show={expanded}"
+    key = f"listing:{generation()}:{hashlib.sha256(identity.encode()).hexdigest()}"
     summary = cache.get(key)
     if summary is None:
-        summary = {"count": results.count(), "facets": _facet_rows(results, fixed)}
+        summary = {"count": filterset.qs.count(), **count_facets(filterset, fixed=fixed, expanded=expanded)}
         cache.set(key, summary, SUMMARY_CACHE_SECONDS)
     return summary
 
@@ -321,7 +315,10 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
     filterset = filtered(request, base, default_sort=default_sort)
     results = filterset.qs
     params = request.GET
-    summary = _summary(request, results, set(fixed))
+    expanded = params.get("show", "")
+    if expanded not in BY_NAME or not BY_NAME[expanded].long:
+        expanded = ""
+    summary = _summary(request, filterset, set(fixed), expanded)
     # Paginate ids, then fetch the page's rows with what their cards show: sorting 20,000
     # search matches by rank is cheaper on the statements table alone than after joins.
     paginator = KnownCountPaginator(results.values_list("pk", flat=True), filterset.page_size, count=summary["count"])
@@ -355,7 +352,11 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
         "searching": searching,
         "chips": chips,
         "ignored": _ignored(filterset),
-        "facets": _facets(summary["facets"], params),
+        "facets": _facets(summary, params, expanded),
+        "date_facet": _date_facet(summary["months"], filterset, params),
+        "timeline": timeline(summary["months"], params),
+        "quick_ranges": quick_ranges(params, timezone.localdate()),
+        "did_you_mean": suggestions(filterset.form.cleaned_data["q"]) if searching and not paginator.count else [],
         "fixed": set(fixed),
         "narrowest": _narrowest_filter(base, chips) if paginator.count == 0 and chips else None,
     }

@@ -205,6 +205,8 @@ def load_dataset(*, path: Path) -> LoadReport:
                     "organisation": refs.get("organisation", role.get("organisation")),
                     "start_date": role.get("start_date"),
                     "end_date": role.get("end_date"),
+                    # Left out, the level is read from the title on save.
+                    **({"level": role["level"]} if "level" in role else {}),
                 },
             )
             report.count("roles", created=created, changed=changed)

@@ -120,6 +120,22 @@ class PublicQuerySet(models.QuerySet):
     def with_statement_count(self):
         return self.annotate(statement_count=SubqueryCount(self.counted_statements(), column="statement_id"))
 
+    # word_similarity of 0.45: "Zelenski" and "Zelenskyy" find "Zelensky" (about 0.6-0.8),
+    # "Prag" finds "Prague", a name sharing a few letters stays below.
+    SIMILARITY_THRESHOLD = 0.45
+
+    def resembling(self, text: str, *fields):
+        """Rows one of whose `fields` resembles `text` (accents, case and typos aside),
+        most similar first, annotated with that `similarity`."""
+        needle = folded(models.Value(text))
+        scores = [TrigramWordSimilarity(needle, folded(field)) for field in fields]
+        similarity = Greatest(*scores) if len(scores) > 1 else scores[0]
+        return (
+            self.annotate(similarity=similarity)
+            .filter(similarity__gte=self.SIMILARITY_THRESHOLD)
+            .order_by("-similarity")
+        )
+
 
 def _credits(**lookups):
     """Speaker rows of published statements (by a speaker, on behalf of a country or organisation)."""
@@ -144,6 +160,11 @@ class CountryQuerySet(PublicQuerySet):
 class OrganisationQuerySet(PublicQuerySet):
     def counted_statements(self):
         return _credits(organisation=OuterRef("pk"))
+
+    def outlets(self):
+        """News outlets and publishers of a source that reports a published statement."""
+        reports = Report.objects.filter(source__outlet=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED)
+        return self.filter(Exists(reports))
 
 
 class SummitQuerySet(PublicQuerySet):
@@ -279,10 +300,6 @@ class SpeakerQuerySet(PublicQuerySet):
         """Speakers of an organisation (a row or an OuterRef), directly or through a role."""
         return self.filter(Q(organisation=organisation) | Q(roles__organisation=organisation)).distinct()
 
-    # word_similarity of 0.45: "Zelenski" and "Zelenskyy" find "Zelensky" (about 0.6-0.8),
-    # while a different name sharing a few letters stays below.
-    NAME_SIMILARITY_THRESHOLD = 0.45
-
     def matching_name(self, text: str):
         """Speakers whose name, native name or an alias resembles `text`, best match first.
 
@@ -297,14 +314,14 @@ class SpeakerQuerySet(PublicQuerySet):
         )
         return (
             self.annotate(
-                name_similarity=Greatest(
+                similarity=Greatest(
                     TrigramWordSimilarity(needle, folded("name")),
                     TrigramWordSimilarity(needle, folded("native_name")),
                     Coalesce(Subquery(best_alias), models.Value(0.0)),
                 )
             )
-            .filter(name_similarity__gte=self.NAME_SIMILARITY_THRESHOLD)
-            .order_by("-name_similarity", "sort_name")
+            .filter(similarity__gte=self.SIMILARITY_THRESHOLD)
+            .order_by("-similarity", "sort_name")
         )
 
 
@@ -433,6 +450,44 @@ class SpeakerAlias(models.Model):
         return self.name
 
 
+class OfficeLevel(models.TextChoices):
+    HEAD = "head", _("Head of state or government")
+    MINISTER = "minister", _("Minister")
+    SPOKESPERSON = "spokesperson", _("Spokesperson")
+    OFFICIAL = "official", _("Official or envoy")
+    INTERNATIONAL = "international", _("International organisation")
+
+
+# Titles that name the office by what it is, in French and English. A head of state or
+# government is named first ("président ukrainien"), never inside another title
+# ("émissaire spécial du président américain" is an envoy).
+_HEAD_TITLE = re.compile(
+    r"^(?:président|president|premier ministre|première ministre|prime minister|chancelier|chancelière|chancellor"
+    r"|roi|reine|king|queen|chef de l'(?:é|e)tat|chef du gouvernement|head of state|head of government)\b",
+    re.IGNORECASE,
+)
+_SPOKESPERSON_TITLE = re.compile(r"porte-parole|spokes(?:man|woman|person)", re.IGNORECASE)
+_MINISTER_TITLE = re.compile(
+    r"ministre|minister|chef(?:fe)? de la diplomatie|secrétaire d'(?:é|e)tat|secretary of state|foreign secretary",
+    re.IGNORECASE,
+)
+_INTERNATIONAL_KINDS = {"intergovernmental", "coalition"}
+
+
+def office_level(title_fr: str, title_en: str, organisation_kind: str = "") -> str:
+    """The level of an office from its titles and the kind of body it belongs to."""
+    if organisation_kind in _INTERNATIONAL_KINDS:
+        return OfficeLevel.INTERNATIONAL
+    titles = [title.strip() for title in (title_fr, title_en) if title.strip()]
+    if any(_HEAD_TITLE.search(title) for title in titles):
+        return OfficeLevel.HEAD
+    if any(_SPOKESPERSON_TITLE.search(title) for title in titles):
+        return OfficeLevel.SPOKESPERSON
+    if any(_MINISTER_TITLE.search(title) for title in titles):
+        return OfficeLevel.MINISTER
+    return OfficeLevel.OFFICIAL
+
+
 class Role(models.Model):
     """An office a speaker held: "secrétaire général de l'OTAN".
 
@@ -442,9 +497,18 @@ class Role(models.Model):
     no dates at all is held on no day in particular, not forever (see `covers`).
     """
 
+    Level = OfficeLevel
+
     speaker = models.ForeignKey(Speaker, verbose_name=_("speaker"), on_delete=models.CASCADE, related_name="roles")
     title_fr = models.CharField(_("title in French"), max_length=200, blank=True)
     title_en = models.CharField(_("title in English"), max_length=200, blank=True)
+    level = models.CharField(
+        _("level of office"),
+        max_length=20,
+        choices=OfficeLevel.choices,
+        blank=True,
+        help_text=_("Left empty, it is read from the title and the organisation on save."),
+    )
     country = models.ForeignKey(
         Country, verbose_name=_("country"), on_delete=models.PROTECT, null=True, blank=True, related_name="roles"
     )
@@ -491,6 +555,7 @@ class Role(models.Model):
                 name="role_has_country_or_organisation",
             ),
             models.CheckConstraint(condition=~Q(title_fr="") | ~Q(title_en=""), name="role_has_a_title"),
+            one_of("level", OfficeLevel, "role_level_valid"),
             models.CheckConstraint(
                 condition=Q(position_wikidata_id="") | Q(position_wikidata_id__regex=r"^Q[1-9][0-9]*$"),
                 name="role_position_wikidata_format",
@@ -499,6 +564,22 @@ class Role(models.Model):
 
     def __str__(self):
         return f"{self.speaker}, {self.title}"
+
+    def save(self, *args, **kwargs):
+        if not self.level:
+            self.fill_level()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "level"}
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        self.fill_level()  # before the constraints are checked
+
+    def fill_level(self) -> None:
+        """An empty level is read from the title and the organisation."""
+        if not self.level:
+            kind = self.organisation.kind if self.organisation_id else ""
+            self.level = office_level(self.title_fr, self.title_en, kind)
 
     @property
     def title(self) -> str:
@@ -786,6 +867,19 @@ class StatementQuerySet(models.QuerySet):
         return self.filter(
             Exists(StatementSpeaker.objects.filter(statement=OuterRef("pk"), organisation__in=organisations))
         )
+
+    def reported_by_outlets(self, outlets):
+        """Statements with a report in a source published by any of `outlets`."""
+        return self.filter(Exists(Report.objects.filter(statement=OuterRef("pk"), source__outlet__in=outlets)))
+
+    def by_speaker_kinds(self, kinds):
+        """Statements with a speaker of any of `kinds` (person, unnamed source, institution)."""
+        speakers = StatementSpeaker.objects.filter(statement=OuterRef("pk"), speaker__kind__in=kinds)
+        return self.filter(Exists(speakers))
+
+    def at_office_levels(self, levels):
+        """Statements with a speaker who spoke in an office of any of `levels` that day."""
+        return self.filter(Exists(StatementSpeaker.objects.filter(statement=OuterRef("pk"), role__level__in=levels)))
 
     def reported_from(self, sources):
         """Statements with a report in any of `sources`."""

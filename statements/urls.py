@@ -12,6 +12,7 @@ urlpatterns = [
     path("statements/<int:pk>/cite.bib", views.statement_bibtex, name="cite_bibtex"),
     path("statements/<int:pk>/card.png", views.statement_card, name="card"),
     path("corrections/", views.corrections, name="corrections"),
+    path("suggest/", views.suggest, name="suggest"),
     path("speakers/", views.speaker_list, name="speakers"),
     path("speakers/<slug:slug>/", views.speaker_detail, name="speaker"),
     path("countries/", views.country_list, name="countries"),

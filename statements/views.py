@@ -30,6 +30,7 @@ from .models import (
     Topic,
     in_reading_order,
 )
+from .suggest import suggestions
 
 HOME_PAGE_SIZE = 20
 HOME_ENTRY_POINTS = 8  # summits, countries and topics listed on the home page
@@ -302,6 +303,17 @@ def statement_card(request, pk: int):  # noqa: ARG001 — a view's signature
         cache.set(key, png, timeout=None)
     response = HttpResponse(png, content_type="image/png")
     response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+def suggest(request):
+    """Names resembling ?q= for the header search as the reader types: JSON
+    {"suggestions": [{"kind", "label", "url"}]}, empty for fewer than two characters."""
+    found = suggestions(request.GET.get("q", ""))
+    response = JsonResponse(
+        {"suggestions": [{"kind": item.kind, "label": item.label, "url": item.url} for item in found]}
+    )
+    response["Cache-Control"] = "public, max-age=60"
     return response
 
 

@@ -72,7 +72,7 @@ class RoleSerializer(ArchiveSerializer):
     class Meta:
         model = Role
         fields = [
-            "id", "title_fr", "title_en", "country", "organisation", "start_date", "end_date", "attested_on",
+            "id", "title_fr", "title_en", "level", "country", "organisation", "start_date", "end_date", "attested_on",
             "position_wikidata_id",
         ]  # fmt: skip
 

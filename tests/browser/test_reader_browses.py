@@ -3,6 +3,7 @@
 import pytest
 
 from statements.loading import SEED_DATASET, load_dataset
+from tests.factories import SpeakerFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -13,26 +14,77 @@ def archive(live_server):
     return live_server.url
 
 
-def test_reader_filters_by_country_then_searches(page, archive):
-    page.goto(f"{archive}/statements/")
-    assert page.locator(".statement-card").count() == 16  # remarks, however many reports each
+def test_reader_searches_a_place_ticks_two_countries_narrows_by_date_and_follows_a_speaker(page, archive):
+    page.goto(f"{archive}/")
+    # The header search offers names as the reader types; Enter without choosing searches.
+    page.fill("#header-q", "Paris")
+    page.wait_for_selector("#header-q-suggestions [role=option]")
+    assert "Summit" in page.inner_text("#header-q-suggestions")
+    page.press("#header-q", "Enter")
+    page.wait_for_url("**/statements/?q=Paris**")
+    searched = page.locator(".statement-card").count()
+    assert searched == 10  # said in Paris or at the Paris summit, wherever the word is
 
-    page.select_option("#id_country", "DE")
-    page.click(".filter-form button[type=submit]")
+    # Ticking France keeps the other countries listed, with what each would add.
+    page.click("#facet-values-country a:text-is('France')")
+    page.wait_for_url("**country=FR**")
+    france = page.locator(".statement-card").count()
+    germany = page.locator("#facet-values-country li", has_text="Germany")
+    assert germany.locator(".count").inner_text() == "1"
+    germany.locator("a").click()
     page.wait_for_url("**country=DE**")
-    speakers = page.locator(".statement-card .speaker").all_inner_texts()
-    assert speakers == ["Unnamed German government source"] * 3
-    assert page.locator(".chip", has_text="Country: Germany").count() == 1
+    assert page.locator(".statement-card").count() == france + 1
+    assert page.locator("#facet-values-country a.active").count() == 2
 
-    page.fill("#id_q", "garantie")
-    page.click(".filter-form button[type=submit]")
-    page.wait_for_url("**q=garantie**")
+    # The date histogram is a filter: a year, then a month of it.
+    page.click("#facet-date ~ ul a:text-is('2025')")
+    page.wait_for_url("**year=2025**")
+    page.click("#facet-date ~ ul a:text-is('September 2025')")
+    page.wait_for_url("**month=2025-09**")
+    assert page.locator(".chip", has_text="Month: September 2025").count() == 1
+    assert page.locator(".statement-card").count() == france + 1
+
+    # A statement, then its speaker.
+    first = page.locator(".statement-card").first
+    speaker = first.locator(".speaker").first.inner_text()
+    first.locator("a", has_text="Permalink and sources").click()
+    page.wait_for_selector(".reports")
+    page.locator(".byline a.speaker", has_text=speaker).first.click()
+    page.wait_for_url("**/speakers/**")
+    assert page.inner_text("h1").startswith(speaker)
+
+
+def test_reader_on_a_phone_opens_the_filters_at_the_top(page, archive):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"{archive}/statements/?q=garantie")
+    filters = page.locator("#filters")
+    assert filters.evaluate("element => element.open") is False
+    summary = page.locator("#filters > summary")
+    assert summary.bounding_box()["y"] < page.locator(".statement-card").first.bounding_box()["y"]
+    summary.click()
+    page.click("#facet-values-country a:text-is('Germany')")
+    page.wait_for_url("**country=DE**")
     cards = page.locator(".statement-card")
     # Two say "garanties"; the third is tagged "Garanties de sécurité" (its topic).
     assert cards.count() == 3
     marks = page.locator(".statement-card mark").all_inner_texts()
     assert marks and {mark.lower() for mark in marks} == {"garanties"}
-    assert "country=DE" in page.url
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_reader_lists_every_speaker_and_narrows_the_list_by_typing(page, live_server):
+    for number in range(12):
+        StatementFactory(speaker=SpeakerFactory(name=f"Orla Vanterpool {number}"))
+    StatementFactory(speaker=SpeakerFactory(name="Édouard Quillfeather"))
+    page.goto(f"{live_server.url}/statements/")
+    assert page.locator("#facet-values-speaker li").count() == 8
+    page.click("#facet-speaker ~ .facet-toggle a")
+    page.wait_for_url("**show=speaker**")
+    assert page.locator("#facet-values-speaker li:visible").count() == 13
+    page.fill("#facet-filter-speaker", "edouard")  # accents aside
+    visible = page.locator("#facet-values-speaker li:visible")
+    assert visible.count() == 1
+    assert "Édouard Quillfeather" in visible.inner_text()
 
 
 def test_reader_removes_a_filter_with_one_click(page, archive):

@@ -17,10 +17,11 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # With a cold cache, a list page runs: the rows of the page and their sources, headlines
-# and where each result matched when searching, the count, 6 facets and the labels of 4 of them, the choices of 2 form
-# fields (once to validate, once to render), and the cache's reads and writes (its
-# DatabaseCache write alone is five statements). None depends on the
-# number of rows shown. With a warm cache the count and facets disappear.
+# and where each result matched when searching, the count, the facets (one query per
+# table counted, and one more per facet with a selection), the names of the values of 6 of
+# them, the choices of the reference filters (validated once), and the cache's reads and
+# writes (its DatabaseCache write alone is five statements). None depends on the number
+# of rows shown. With a warm cache the count and facets disappear.
 MAX_QUERIES = 27
 MAX_QUERIES_WARM = 10
 
