@@ -12,7 +12,7 @@ from django.db.models import TextField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
-from .models import Country, Organisation, Speaker, Summit, Topic
+from .models import Country, Organisation, Speaker, Summit, Topic, without_control_characters
 
 SUGGESTIONS = 8
 LONGEST_QUERY = 100  # characters compared; a longer text is cut
@@ -41,7 +41,7 @@ SOURCES = (
 
 def suggestions(text: str, limit: int = SUGGESTIONS) -> list[Suggestion]:
     """The rows whose name best resembles `text`, at most `limit`, most similar first."""
-    text = " ".join(text.split())[:LONGEST_QUERY]
+    text = " ".join(without_control_characters(text).split())[:LONGEST_QUERY]
     if len(text) < 2:
         return []
     found = [

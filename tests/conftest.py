@@ -4,7 +4,7 @@ import re
 import pytest
 import requests
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -39,7 +39,11 @@ def shared_rows(django_db_setup, django_db_blocker):
     A module fixture that depends on this one makes its rows once instead of once per
     test; each test still runs in its own savepoint (pytest-django's `db`), so what a test
     changes is undone before the next. Only for tests that do not need `transaction=True`.
+    The module's tests must be marked django_db: pytest-django sets up the test database
+    only for a run that holds such a test, and this refuses any other database.
     """
+    name = connection.settings_dict["NAME"]
+    assert name.startswith("test_"), f"shared_rows would write to {name}: mark the module's tests django_db."
     with django_db_blocker.unblock(), transaction.atomic():
         yield
         transaction.set_rollback(True)

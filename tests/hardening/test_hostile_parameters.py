@@ -16,7 +16,8 @@ PAYLOAD = '<script>alert("x")</script>"><img src=x onerror=alert(1)>'
 
 KEYS = [
     "q", "country", "speaker", "organisation", "summit", "topic", "mentions", "language", "mode",
-    "date_from", "date_to", "year", "sort", "per_page", "page", "format", "cursor", "unknown",
+    "date_from", "date_to", "year", "month", "outlet", "speaker_kind", "level", "show", "sort", "per_page", "page",
+    "format", "cursor", "unknown",
 ]  # fmt: skip
 HOSTILE_VALUES = st.one_of(
     st.text(max_size=60),
@@ -48,7 +49,7 @@ def public_urls() -> list[str]:
         "/countries/", Country.objects.get(iso_alpha2="FR").get_absolute_url(), "/summits/",
         Summit.objects.first().get_absolute_url(), "/topics/", Topic.objects.first().get_absolute_url(),
         "/organisations/", Organisation.objects.first().get_absolute_url(), "/sitemap.xml", "/robots.txt",
-        "/healthz", "/api/", "/api/statements/", f"/api/statements/{statement.pk}/", "/api/speakers/",
+        "/healthz", "/suggest/", "/api/", "/api/statements/", f"/api/statements/{statement.pk}/", "/api/speakers/",
         "/api/countries/", "/api/countries/FR/", "/api/summits/", "/api/topics/", "/api/organisations/",
         "/api/sources/",
     ]  # fmt: skip
