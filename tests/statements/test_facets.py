@@ -43,7 +43,9 @@ def world(shared_rows):
     wire = OrganisationFactory(name="Borduria Wire", slug="wire", kind="media")
     minister = RoleFactory(title_fr="ministre des Affaires étrangères", country=arcadia)
     spokesperson = RoleFactory(title_en="Foreign ministry spokeswoman", title_fr="", country=borduria)
-    unnamed = SpeakerFactory(name="An Arcadian diplomat", kind=Speaker.Kind.ANONYMOUS, described_as="un diplomate arcadien")
+    unnamed = SpeakerFactory(
+        name="An Arcadian diplomat", kind=Speaker.Kind.ANONYMOUS, described_as="un diplomate arcadien"
+    )
     rows = [
         (minister.speaker, minister, arcadia, gazette, datetime.date(2025, 1, 10), True),
         (minister.speaker, minister, arcadia, gazette, datetime.date(2025, 3, 5), True),
@@ -249,4 +251,3 @@ class TestSuggestions:
         assert response.context["paginator"].count == 0
         assert [item.label for item in response.context["did_you_mean"]][:1] == ["Borduria"]
         assert "Did you mean:" in response.content.decode()
-
