@@ -46,14 +46,19 @@
       option.id = `header-q-suggestion-${index}`;
       option.setAttribute('role', 'option');
       option.setAttribute('aria-selected', 'false');
-      const link = document.createElement('a');
-      link.href = suggestion.url;
-      link.tabIndex = -1;
-      link.textContent = suggestion.label;
+      option.dataset.url = suggestion.url;
+      const label = document.createElement('span');
+      label.className = 'suggestion-label';
+      label.textContent = suggestion.label;
       const kind = document.createElement('span');
       kind.className = 'hint';
       kind.textContent = ` ${suggestion.kind}`;
-      option.append(link, kind);
+      option.append(label, kind);
+      // mousedown, not click: it comes before the input's blur closes the list.
+      option.addEventListener('mousedown', (event) => {
+        event.preventDefault();
+        window.location.assign(suggestion.url);
+      });
       list.append(option);
     });
     list.hidden = suggestions.length === 0;
@@ -89,7 +94,7 @@
     else if (event.key === 'Escape') { close(); }
     else if (event.key === 'Enter' && active >= 0) {
       event.preventDefault();
-      window.location.assign(list.querySelectorAll('[role=option] a')[active].href);
+      window.location.assign(list.querySelectorAll('[role=option]')[active].dataset.url);
     }
   });
   input.addEventListener('blur', () => setTimeout(close, 200));

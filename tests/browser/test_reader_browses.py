@@ -104,3 +104,16 @@ def test_reader_opens_a_remark_and_reads_every_report_of_it(page, archive):
     assert "Maria Zakharova" in page.inner_text(".byline")
     assert "on behalf of Russian Federation" in page.inner_text(".byline")
     assert "A translation by the outlet" in page.inner_text(".reports")
+
+
+def test_reader_picks_a_suggested_speaker_by_keyboard_or_mouse(page, archive):
+    page.goto(f"{archive}/")
+    page.fill("#header-q", "zakharov")
+    page.wait_for_selector("#header-q-suggestions [role=option]")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/speakers/maria-zakharova/")
+
+    page.fill("#header-q", "macro")
+    page.click("#header-q-suggestions [role=option]:has-text('Emmanuel Macron')")
+    page.wait_for_url("**/speakers/emmanuel-macron/")
