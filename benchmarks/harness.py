@@ -9,8 +9,10 @@ from django.conf import settings
 def production_mode() -> None:
     """Measure as production runs: DEBUG off (no query log; the compressed static manifest
     that `collectstatic` builds, which `make bench` runs first), plain http in-process,
-    and the test client's host allowed. Call before Django reads its settings."""
+    and the test client's host allowed; no access log line per request in the figures
+    (LOG_LEVEL=WARNING unless set). Call before Django reads its settings."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    os.environ.setdefault("LOG_LEVEL", "WARNING")
     os.environ.update(
         DEBUG="0",
         HTTPS="0",
