@@ -23,6 +23,7 @@ PAGES = {
     "home": "/",
     "statements": "/statements/",
     "search": "/statements/?q=garanties",
+    "filtered": "/statements/?country=FR&country=DE&level=head&level=official",
     "statement": "/statements/1/",
     "speaker": "/speakers/emmanuel-macron/",
     "summit": "/summits/coalition-des-volontaires-paris-2025-09-04/",
