@@ -34,7 +34,7 @@ from .suggest import suggestions
 
 HOME_PAGE_SIZE = 20
 HOME_ENTRY_POINTS = 8  # summits, countries and topics listed on the home page
-ENTITY_PAGE_SIZE = 100  # speakers a page of their list
+ENTITY_PAGE_SIZE = 100  # rows a page of the lists of speakers, countries, summits…
 
 
 def home(request):
@@ -129,12 +129,17 @@ def visible(request, queryset):
     return queryset if request.user.is_staff else queryset.public()
 
 
+def entity_page(request, queryset, name: str) -> dict:
+    """A page of an entity list, ENTITY_PAGE_SIZE rows: {name: rows, page_obj, paginator}."""
+    page = Paginator(queryset, ENTITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    return {name: page.object_list, "page_obj": page, "paginator": page.paginator}
+
+
 def speaker_list(request):
     speakers = Speaker.objects.public().select_related("country").prefetch_related("roles__country")
     filterset = SpeakerFilter(request.GET, queryset=speakers)
     filterset.form.is_valid()
-    page = Paginator(filterset.qs.with_statement_count(), ENTITY_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"filter": filterset, "speakers": page.object_list, "page_obj": page, "paginator": page.paginator}
+    context = {"filter": filterset, **entity_page(request, filterset.qs.with_statement_count(), "speakers")}
     return render(request, "statements/speaker_list.html", context)
 
 
@@ -162,7 +167,7 @@ def country_list(request):
         .annotate(speaker_count=SubqueryCount(Speaker.objects.public().of_country(OuterRef("pk")).values("id")))
         .order_by(in_reading_order("name_en"))
     )
-    return render(request, "statements/country_list.html", {"countries": countries})
+    return render(request, "statements/country_list.html", entity_page(request, countries, "countries"))
 
 
 def country_detail(request, slug: str):
@@ -190,7 +195,7 @@ def country_detail(request, slug: str):
 
 def summit_list(request):
     summits = Summit.objects.public().select_related("host_country").with_statement_count()
-    return render(request, "statements/summit_list.html", {"summits": summits})
+    return render(request, "statements/summit_list.html", entity_page(request, summits, "summits"))
 
 
 def summit_detail(request, slug: str):
@@ -213,7 +218,7 @@ def summit_detail(request, slug: str):
 
 def topic_list(request):
     topics = Topic.objects.public().with_statement_count()
-    return render(request, "statements/topic_list.html", {"topics": topics})
+    return render(request, "statements/topic_list.html", entity_page(request, topics, "topics"))
 
 
 def topic_detail(request, slug: str):
@@ -235,7 +240,7 @@ def organisation_list(request):
         .with_statement_count()
         .annotate(speaker_count=SubqueryCount(Speaker.objects.public().of_organisation(OuterRef("pk")).values("id")))
     )
-    return render(request, "statements/organisation_list.html", {"organisations": organisations})
+    return render(request, "statements/organisation_list.html", entity_page(request, organisations, "organisations"))
 
 
 def organisation_detail(request, slug: str):

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from statements import views
 from statements.models import Country, Speaker, Statement
 from tests.factories import OrganisationFactory, SpeakerFactory, StatementFactory, SummitFactory
 
@@ -137,6 +138,24 @@ def test_organisation_page_includes_unnamed_sources_speaking_for_it(client, seed
 )
 def test_index_pages_render(client, seed, name):
     assert client.get(reverse(name)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("name", "rows"),
+    [
+        ("statements:countries", "countries"),
+        ("statements:topics", "topics"),
+        ("statements:summits", "summits"),
+        ("statements:organisations", "organisations"),
+    ],
+)
+def test_entity_lists_page_through_every_row(client, seed, monkeypatch, name, rows):
+    monkeypatch.setattr(views, "ENTITY_PAGE_SIZE", 2)
+    first, second = (client.get(reverse(name), {"page": number}) for number in (1, 2))
+    assert first.context["paginator"].count > 2
+    assert len(first.context[rows]) == 2
+    assert not set(first.context[rows]) & set(second.context[rows])
+    assert 'rel="next"' in first.content.decode()
 
 
 def test_every_page_has_the_search_box(client, seed):
