@@ -12,6 +12,13 @@ from tests.factories import RoleFactory, SourceFactory, StatementFactory, TopicF
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def seed(shared_seed):
+    """Loaded once for this module's tests (each runs in its own savepoint); the tests that
+    do not ask for it may run with it too, and hold either way."""
+    return shared_seed
+
 HOSTILE = '<script>alert("x")</script>"><img src=x onerror=alert(1)>'
 
 
@@ -163,7 +170,8 @@ def test_each_cards_link_says_which_statement_it_opens(client):
         StatementFactory(date=datetime.date(2024, 3, number + 1))
     body = client.get("/statements/").content.decode()
     names = re.findall(r">Permalink and sources<span class=\"visually-hidden\">([^<]+)</span>", body)
-    assert len(names) == 3 and len(set(names)) == 3
+    assert len(names) >= 3  # with or without the module's seed
+    assert len(set(names)) == len(names)
 
 
 def test_the_home_page_says_what_the_archive_holds_and_offers_ways_in(client, seed):
