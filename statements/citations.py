@@ -17,7 +17,8 @@ BIBTEX_SPECIAL = re.compile(r"([\\{}%$&#_^~])")
 
 def _date_parts(statement: Statement) -> list[int]:
     parts = [statement.date.year, statement.date.month, statement.date.day]
-    return parts[: {"year": 1, "month": 2}.get(statement.date_precision, 3)]
+    precision = Statement.DatePrecision
+    return parts[: {precision.YEAR: 1, precision.MONTH: 2}.get(statement.date_precision, 3)]
 
 
 def _occasion(statement: Statement) -> str:
@@ -194,7 +195,7 @@ def json_ld(statement: Statement, permalink: str) -> dict:
     }
     if statement.date_earliest is None:
         data["temporalCoverage"] = f"../{statement.date.isoformat()}"
-    elif statement.date_earliest != statement.date and statement.date_precision == "day":
+    elif statement.date_earliest != statement.date and statement.date_precision == Statement.DatePrecision.DAY:
         data["temporalCoverage"] = f"{statement.date_earliest.isoformat()}/{statement.date.isoformat()}"
     topics = [{"@type": "Thing", "name": topic.name} for topic in statement.topics.all()]
     if topics:

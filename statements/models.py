@@ -1051,8 +1051,8 @@ class Statement(models.Model):
             models.CheckConstraint(
                 condition=Q(date_earliest__isnull=True)
                 | Q(date_precision="day", date_earliest=models.F("date"))
-                | Q(date_precision="month", date_earliest__day=1)
-                | Q(date_precision="year", date_earliest__day=1, date_earliest__month=1),
+                | Q(date_precision=StatementDatePrecision.MONTH, date_earliest__day=1)
+                | Q(date_precision=StatementDatePrecision.YEAR, date_earliest__day=1, date_earliest__month=1),
                 name="statement_date_matches_precision",
             ),
             models.CheckConstraint(
@@ -1063,11 +1063,13 @@ class Statement(models.Model):
                 condition=Q(time__isnull=False) | Q(time_zone=""), name="statement_time_zone_needs_time"
             ),
             models.CheckConstraint(
-                condition=~Q(status__in=["published", "retracted"]) | Q(published_at__isnull=False),
+                condition=~Q(status__in=[StatementStatus.PUBLISHED, StatementStatus.RETRACTED])
+                | Q(published_at__isnull=False),
                 name="statement_published_has_time",
             ),
             models.CheckConstraint(
-                condition=~Q(status="retracted") | (~Q(retraction_reason="") & Q(retracted_at__isnull=False)),
+                condition=~Q(status=StatementStatus.RETRACTED)
+                | (~Q(retraction_reason="") & Q(retracted_at__isnull=False)),
                 name="statement_retraction_recorded",
             ),
             models.UniqueConstraint(
@@ -1079,7 +1081,7 @@ class Statement(models.Model):
             models.Index(
                 fields=["-date", "-published_at", "-id"],
                 name="statement_published_date_idx",
-                condition=Q(status="published"),
+                condition=Q(status=StatementStatus.PUBLISHED),
             ),
             # Facet counts of the public lists (listing._column_counts): GROUP BY summit or
             # year over published rows, as an index-only scan of this narrow index rather
@@ -1087,7 +1089,7 @@ class Statement(models.Model):
             models.Index(
                 fields=["status"],
                 include=["summit", "date", "id"],
-                condition=Q(status="published"),
+                condition=Q(status=StatementStatus.PUBLISHED),
                 name="statement_facets_idx",
             ),
             # Editors' lists in the admin, filtered by status.
