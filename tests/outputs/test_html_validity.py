@@ -25,6 +25,7 @@ JAVA = shutil.which("java")
 def public_pages(site) -> dict[str, str]:
     statement = Statement.objects.published().first()
     retracted = StatementFactory(retracted=True)
+    StatementFactory()  # invented, months before the seed's: the lists draw their chart over time
     speaker = statement.credit_list[0].speaker
     country = statement.credit_list[0].country or statement.countries_mentioned.first()
     summit = Statement.objects.published().exclude(summit=None).first().summit
@@ -38,6 +39,8 @@ def public_pages(site) -> dict[str, str]:
         "filtered": f"/statements/?country={country.iso_alpha2}&mode=direct&year=2025",
         "bad parameters": "/statements/?date_from=x&per_page=abc&year=-1&country=ZZ",
         "no result": "/statements/?q=zzzzqqq",
+        "did you mean": "/statements/?q=Zakharvoa",
+        "a facet in full": "/statements/?show=speaker&year=2025",
         "statement": statement.get_absolute_url(),
         "retracted statement": retracted.get_absolute_url(),
         "speakers": "/speakers/",
