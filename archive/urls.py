@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -12,5 +13,6 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("healthz", healthz, name="healthz"),
     path("api/", include("statements.api.urls")),
-    path("", include("statements.urls")),
 ]
+# The public pages, each in French and English: /fr/…, /en/… (archive/languages.py).
+urlpatterns += i18n_patterns(path("", include("statements.urls")))

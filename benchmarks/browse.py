@@ -235,11 +235,11 @@ def main():
     )
     speaker = Speaker.objects.order_by("pk")[7]
     pages = [
-        ("statements list, unfiltered", "/statements/"),
-        (f"statements list, country={country.iso_alpha2}", f"/statements/?country={country.iso_alpha2}"),
-        (f"search, common word ({COMMON_WORD})", f"/statements/?q={COMMON_WORD}"),
-        (f"search, rare word ({RARE_WORD})", f"/statements/?q={RARE_WORD}"),
-        ("search + country + year", f"/statements/?q=paix&country={country.iso_alpha2}&year=2010"),
+        ("statements list, unfiltered", "/en/statements/"),
+        (f"statements list, country={country.iso_alpha2}", f"/en/statements/?country={country.iso_alpha2}"),
+        (f"search, common word ({COMMON_WORD})", f"/en/statements/?q={COMMON_WORD}"),
+        (f"search, rare word ({RARE_WORD})", f"/en/statements/?q={RARE_WORD}"),
+        ("search + country + year", f"/en/statements/?q=paix&country={country.iso_alpha2}&year=2010"),
         ("speaker page", speaker.get_absolute_url()),
         ("statement page", Statement.objects.published().first().get_absolute_url()),
     ]

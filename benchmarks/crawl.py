@@ -65,7 +65,7 @@ def main():
     host = urllib.parse.urlsplit(base).netloc
 
     seen: set[str] = set()
-    queue = collections.deque(["/", "/sitemap.xml", "/robots.txt", "/api/", "/api/schema/", "/corrections/"])
+    queue = collections.deque(["/en/", "/sitemap.xml", "/robots.txt", "/api/", "/api/schema/", "/en/corrections/"])
     statuses: collections.Counter = collections.Counter()
     failures: list[tuple[str, int]] = []
     latencies: list[float] = []

@@ -96,7 +96,7 @@ def main():
     for export_format in ("csv", "json"):
         before = peak_mb()
         started = time.perf_counter()
-        response = client.get("/statements/", {"format": export_format})
+        response = client.get("/en/statements/", {"format": export_format})
         first_chunk, size = None, 0
         for chunk in response.streaming_content:
             if first_chunk is None:

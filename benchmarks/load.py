@@ -37,8 +37,8 @@ def paths(base: str) -> list[str]:
     with urllib.request.urlopen(first["speakers"][0]["speaker"], timeout=30) as response:  # noqa: S310
         speaker_page = json.load(response)["page"]
     return [
-        "/statements/",
-        "/statements/?q=garanties",
+        "/en/statements/",
+        "/en/statements/?q=garanties",
         first["page"].split("//", 1)[1].split("/", 1)[1],
         speaker_page.split("//", 1)[1].split("/", 1)[1],
     ]

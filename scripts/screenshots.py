@@ -20,14 +20,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PAGES = {
-    "home": "/",
-    "statements": "/statements/",
-    "search": "/statements/?q=garanties",
-    "filtered": "/statements/?country=FR&country=DE&level=head&level=official",
-    "statement": "/statements/1/",
-    "speaker": "/speakers/emmanuel-macron/",
-    "summit": "/summits/coalition-des-volontaires-paris-2025-09-04/",
-    "corrections": "/corrections/",
+    "home": "/en/",
+    "statements": "/en/statements/",
+    "search": "/en/statements/?q=garanties",
+    "filtered": "/en/statements/?country=FR&country=DE&level=head&level=official",
+    "statement": "/en/statements/1/",
+    "speaker": "/en/speakers/emmanuel-macron/",
+    "summit": "/en/summits/coalition-des-volontaires-paris-2025-09-04/",
+    "corrections": "/en/corrections/",
     "api-reference": "/api/reference/",
 }
 WIDTHS = (1280, 390)

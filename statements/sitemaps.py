@@ -1,9 +1,15 @@
-"""sitemap.xml: every public page."""
+"""sitemap.xml: every public page, in each language, with its other language as an
+alternate (`i18n`, `alternates`: Django lists each item once per language)."""
 
-from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
 from django.urls import reverse
 
 from .models import Country, Organisation, Speaker, Statement, Summit, Topic
+
+
+class Sitemap(DjangoSitemap):
+    i18n = True
+    alternates = True
 
 
 class StatementSitemap(Sitemap):

@@ -75,7 +75,7 @@ def test_invalid_filter_is_a_400_saying_why(client, world):
 def test_statement_links_to_its_speaker_and_public_page(client, world):
     item = client.get(API).json()["results"][0]
     assert item["speakers"][0]["speaker"].startswith("http://testserver/api/speakers/")
-    assert item["page"] == f"http://testserver/statements/{item['id']}/"
+    assert item["page"] == f"http://testserver/en/statements/{item['id']}/"
     speaker = client.get(item["speakers"][0]["speaker"]).json()
     assert speaker["name"] == item["speakers"][0]["name"]
 

@@ -31,25 +31,25 @@ def page_types() -> list[str]:
     statement = Statement.objects.published().with_card_relations().exclude(summit=None).first()
     credit = statement.credit_list[0]
     return [
-        "/",
-        "/statements/",
-        "/statements/?q=garanties&mode=direct",
-        "/statements/?date_from=x&per_page=abc",
-        "/statements/?show=country&country=FR&year=2025",
-        "/statements/?q=Zakharvoa",  # nothing found: "did you mean"
+        "/en/",
+        "/en/statements/",
+        "/en/statements/?q=garanties&mode=direct",
+        "/en/statements/?date_from=x&per_page=abc",
+        "/en/statements/?show=country&country=FR&year=2025",
+        "/en/statements/?q=Zakharvoa",  # nothing found: "did you mean"
         statement.get_absolute_url(),
-        "/speakers/",
+        "/en/speakers/",
         credit.speaker.get_absolute_url(),
-        "/countries/",
-        "/countries/france/",
-        "/summits/",
+        "/en/countries/",
+        "/en/countries/france/",
+        "/en/summits/",
         statement.summit.get_absolute_url(),
-        "/topics/",
-        statement.topics.first().get_absolute_url() if statement.topics.exists() else "/topics/",
-        "/organisations/",
-        "/corrections/",
+        "/en/topics/",
+        statement.topics.first().get_absolute_url() if statement.topics.exists() else "/en/topics/",
+        "/en/organisations/",
+        "/en/corrections/",
         "/api/reference/",
-        "/statements/999999/",
+        "/en/statements/999999/",
     ]
 
 
@@ -60,12 +60,12 @@ def test_no_page_type_has_a_serious_accessibility_violation(page, archive):
         if violations := severe_violations(page):
             found[path] = violations
     assert found == {}
-    page.goto(archive + "/statements/")
+    page.goto(archive + "/en/statements/")
     assert page.locator("figure.timeline table").count() == 1
 
 
 def test_search_suggestions_are_accessible_while_open(page, archive):
-    page.goto(archive + "/")
+    page.goto(archive + "/en/")
     page.fill("#header-q", "zakh")
     page.wait_for_selector("#header-q-suggestions [role=option]")
     page.keyboard.press("ArrowDown")

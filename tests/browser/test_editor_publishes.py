@@ -77,15 +77,15 @@ def test_editor_enters_chief_publishes(page, newsroom):
     run_action(page, base, "submit_selected_for_review")
     assert "submitted for review" in page.inner_text(".messagelist")
 
-    page.goto(f"{base}/speakers/oskar-vandermeer/")
+    page.goto(f"{base}/en/speakers/oskar-vandermeer/")
     assert "Les ponts resteront ouverts" not in page.content()
 
     log_in(page, base, "chef")
     run_action(page, base, "publish_selected")
     assert "published" in page.inner_text(".messagelist")
 
-    page.goto(f"{base}/speakers/oskar-vandermeer/")
+    page.goto(f"{base}/en/speakers/oskar-vandermeer/")
     assert "Les ponts resteront ouverts entre nos deux capitales." in page.inner_text("main")
     assert "Foreign minister" in page.inner_text("main")
-    page.goto(f"{base}/statements/?q=capitale")
+    page.goto(f"{base}/en/statements/?q=capitale")
     assert page.locator(".statement-card mark").first.inner_text().lower() == "capitales"

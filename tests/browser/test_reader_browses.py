@@ -15,7 +15,7 @@ def archive(live_server):
 
 
 def test_reader_searches_a_place_ticks_two_countries_narrows_by_date_and_follows_a_speaker(page, archive):
-    page.goto(f"{archive}/")
+    page.goto(f"{archive}/en/")
     # The header search offers names as the reader types; Enter without choosing searches.
     page.fill("#header-q", "Paris")
     page.wait_for_selector("#header-q-suggestions [role=option]")
@@ -56,7 +56,7 @@ def test_reader_searches_a_place_ticks_two_countries_narrows_by_date_and_follows
 
 def test_reader_on_a_phone_opens_the_filters_at_the_top(page, archive):
     page.set_viewport_size({"width": 390, "height": 800})
-    page.goto(f"{archive}/statements/?q=garantie")
+    page.goto(f"{archive}/en/statements/?q=garantie")
     filters = page.locator("#filters")
     assert filters.evaluate("element => element.open") is False
     summary = page.locator("#filters > summary")
@@ -76,7 +76,7 @@ def test_reader_lists_every_speaker_and_narrows_the_list_by_typing(page, live_se
     for number in range(12):
         StatementFactory(speaker=SpeakerFactory(name=f"Orla Vanterpool {number}"))
     StatementFactory(speaker=SpeakerFactory(name="Édouard Quillfeather"))
-    page.goto(f"{live_server.url}/statements/")
+    page.goto(f"{live_server.url}/en/statements/")
     assert page.locator("#facet-values-speaker li").count() == 8
     page.click("#facet-speaker ~ .facet-toggle a")
     page.wait_for_url("**show=speaker**")
@@ -88,7 +88,7 @@ def test_reader_lists_every_speaker_and_narrows_the_list_by_typing(page, live_se
 
 
 def test_reader_removes_a_filter_with_one_click(page, archive):
-    page.goto(f"{archive}/statements/?country=DE&mode=mixed")
+    page.goto(f"{archive}/en/statements/?country=DE&mode=mixed")
     assert page.locator(".statement-card").count() == 2
     page.click(".chip:has-text('Country') a")
     page.wait_for_url(lambda url: "country=DE" not in url)
@@ -96,7 +96,7 @@ def test_reader_removes_a_filter_with_one_click(page, archive):
 
 
 def test_reader_opens_a_remark_and_reads_every_report_of_it(page, archive):
-    page.goto(f"{archive}/statements/?q=%22garanties+de+danger%22")
+    page.goto(f"{archive}/en/statements/?q=%22garanties+de+danger%22")
     assert page.locator(".statement-card").count() == 1
     page.click(".statement-card >> text=Permalink and sources")
     page.wait_for_selector(".reports")
@@ -107,7 +107,7 @@ def test_reader_opens_a_remark_and_reads_every_report_of_it(page, archive):
 
 
 def test_reader_picks_a_suggested_speaker_by_keyboard_or_mouse(page, archive):
-    page.goto(f"{archive}/")
+    page.goto(f"{archive}/en/")
     page.fill("#header-q", "zakharov")
     page.wait_for_selector("#header-q-suggestions [role=option]")
     page.keyboard.press("ArrowDown")

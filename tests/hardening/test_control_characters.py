@@ -44,20 +44,20 @@ def test_feeds_pages_and_downloads_survive_controls_already_stored(client, index
     Speaker.objects.filter(pk=statement.credit_list[0].speaker_id).update(name="Aline\x0c Testeur")
     index()
     urls = [
-        "/statements/?format=atom",
-        "/corrections/?format=atom",
+        "/en/statements/?format=atom",
+        "/en/corrections/?format=atom",
         f"{statement.credit_list[0].speaker.get_absolute_url()}?format=atom",
-        "/statements/?format=csv",
-        "/statements/?format=json",
+        "/en/statements/?format=csv",
+        "/en/statements/?format=json",
         statement.get_absolute_url(),
-        f"/statements/{statement.pk}/cite.bib",
-        f"/statements/{statement.pk}/cite.json",
+        f"/en/statements/{statement.pk}/cite.bib",
+        f"/en/statements/{statement.pk}/cite.json",
         f"/api/statements/{statement.pk}/",
-        "/statements/?q=sale",
+        "/en/statements/?q=sale",
     ]
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
-    feed = client.get("/statements/?format=atom").content.decode()
+    feed = client.get("/en/statements/?format=atom").content.decode()
     assert "Texte\n sale" in feed
     assert "\x0c" not in feed

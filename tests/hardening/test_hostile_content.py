@@ -70,22 +70,22 @@ def assert_escaped(body: str, where: str):
 
 
 HTML_PAGES = [
-    "/",
-    "/statements/",
-    "/statements/?q=garantie",
-    "/statements/?country=XZ&speaker=hostile&topic=hostile-topic",
-    "/speakers/",
-    "/speakers/?q=script",
-    "/speakers/hostile/",
-    "/countries/",
-    "/countries/hostile-land/",
-    "/summits/",
-    "/summits/hostile-summit/",
-    "/topics/",
-    "/topics/hostile-topic/",
-    "/organisations/",
-    "/organisations/hostile-org/",
-    "/corrections/",
+    "/en/",
+    "/en/statements/",
+    "/en/statements/?q=garantie",
+    "/en/statements/?country=XZ&speaker=hostile&topic=hostile-topic",
+    "/en/speakers/",
+    "/en/speakers/?q=script",
+    "/en/speakers/hostile/",
+    "/en/countries/",
+    "/en/countries/hostile-land/",
+    "/en/summits/",
+    "/en/summits/hostile-summit/",
+    "/en/topics/",
+    "/en/topics/hostile-topic/",
+    "/en/organisations/",
+    "/en/organisations/hostile-org/",
+    "/en/corrections/",
 ]
 
 
@@ -107,17 +107,17 @@ def test_statement_page_escapes_every_field(client, hostile_world):
 
 
 def test_feeds_escape_hostile_text(client, hostile_world):
-    for url in ("/statements/", "/corrections/"):
+    for url in ("/en/statements/", "/en/corrections/"):
         body = client.get(url, {"format": "atom"}).content.decode()
         assert_escaped(body, f"{url} feed")
 
 
 def test_downloads_carry_hostile_text_as_data(client, hostile_world):
     statement, _ = hostile_world
-    text = b"".join(client.get("/statements/", {"format": "csv"}).streaming_content).decode()
+    text = b"".join(client.get("/en/statements/", {"format": "csv"}).streaming_content).decode()
     rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert {row["speakers"] for row in rows} == {HOSTILE}
-    items = json.loads(b"".join(client.get("/statements/", {"format": "json"}).streaming_content))
+    items = json.loads(b"".join(client.get("/en/statements/", {"format": "json"}).streaming_content))
     assert {item["attribution"] for item in items if item["id"] == statement.pk} == {HOSTILE}
 
 

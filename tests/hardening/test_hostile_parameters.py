@@ -44,12 +44,12 @@ RAW_QUERIES = st.one_of(
 def public_urls() -> list[str]:
     statement = Statement.objects.published().first()
     urls = [
-        "/", "/statements/", statement.get_absolute_url(), f"/statements/{statement.pk}/cite.json",
-        f"/statements/{statement.pk}/cite.bib", "/speakers/", Speaker.objects.first().get_absolute_url(),
-        "/countries/", Country.objects.get(iso_alpha2="FR").get_absolute_url(), "/summits/",
-        Summit.objects.first().get_absolute_url(), "/topics/", Topic.objects.first().get_absolute_url(),
-        "/organisations/", Organisation.objects.first().get_absolute_url(), "/sitemap.xml", "/robots.txt",
-        "/healthz", "/suggest/", "/api/", "/api/statements/", f"/api/statements/{statement.pk}/", "/api/speakers/",
+        "/en/", "/en/statements/", statement.get_absolute_url(), f"/en/statements/{statement.pk}/cite.json",
+        f"/en/statements/{statement.pk}/cite.bib", "/en/speakers/", Speaker.objects.first().get_absolute_url(),
+        "/en/countries/", Country.objects.get(iso_alpha2="FR").get_absolute_url(), "/en/summits/",
+        Summit.objects.first().get_absolute_url(), "/en/topics/", Topic.objects.first().get_absolute_url(),
+        "/en/organisations/", Organisation.objects.first().get_absolute_url(), "/sitemap.xml", "/robots.txt",
+        "/healthz", "/en/suggest/", "/api/", "/api/statements/", f"/api/statements/{statement.pk}/", "/api/speakers/",
         "/api/countries/", "/api/countries/FR/", "/api/summits/", "/api/topics/", "/api/organisations/",
         "/api/sources/",
     ]  # fmt: skip

@@ -53,7 +53,7 @@ def test_logs_are_json_lines_in_production_mode():
 
 @pytest.mark.django_db
 def test_security_headers(client):
-    response = client.get("/")
+    response = client.get("/en/")
     policy = response["Content-Security-Policy"]
     assert "default-src 'self'" in policy
     assert "script-src 'self'" in policy

@@ -27,7 +27,14 @@ def archive(live_server):
 
 
 def test_a_crowd_of_readers_is_served_without_error(archive):
-    paths = ["/", "/statements/", "/statements/?q=publique", "/speakers/", "/api/statements/", "/healthz"] * 10
+    paths = [
+        "/en/",
+        "/en/statements/",
+        "/en/statements/?q=publique",
+        "/en/speakers/",
+        "/api/statements/",
+        "/healthz",
+    ] * 10
 
     def get(path):
         return requests.get(archive + path, timeout=60).status_code
@@ -38,7 +45,7 @@ def test_a_crowd_of_readers_is_served_without_error(archive):
 
 
 def test_a_missing_page_is_the_archives_own_404(archive):
-    response = requests.get(archive + "/statements/999999/", timeout=30)
+    response = requests.get(archive + "/en/statements/999999/", timeout=30)
     assert response.status_code == 404
     assert "<html" in response.text and "Traceback" not in response.text
 

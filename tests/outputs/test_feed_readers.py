@@ -30,7 +30,7 @@ def parse(site, url):
 def test_the_statements_feed_reads_cleanly_with_dates_author_and_topics(site):
     statement = StatementFactory(text="Nous tiendrons.", date=datetime.date(2026, 3, 1))
     statement.topics.add(TopicFactory(name_en="Invented ceasefire"))
-    feed = parse(site, "/statements/?format=atom")
+    feed = parse(site, "/en/statements/?format=atom")
     entry = feed.entries[0]
     assert entry.author == statement.speaker_names
     assert entry.published_parsed and entry.updated_parsed
@@ -42,12 +42,12 @@ def test_the_statements_feed_reads_cleanly_with_dates_author_and_topics(site):
 
 def test_the_corrections_feed_reads_cleanly(site):
     Correction.objects.create(statement=StatementFactory(), note="Un mot corrigé.")
-    entry = parse(site, "/corrections/?format=atom").entries[0]
+    entry = parse(site, "/en/corrections/?format=atom").entries[0]
     assert entry.summary == "Un mot corrigé."
 
 
 def test_a_feed_of_the_seed_reads_cleanly(site, live_seed):
-    feed = parse(site, "/statements/?format=atom")
+    feed = parse(site, "/en/statements/?format=atom")
     assert len(feed.entries) == 16
     said = [tag.term for entry in feed.entries for tag in entry.tags if tag.scheme == SAID_ON_SCHEME]
     assert len(said) == 16 and all(term.startswith("2025-09-0") for term in said)

@@ -58,13 +58,13 @@ def test_every_seed_statement_has_a_share_card_of_the_announced_size(site, live_
 
 def test_a_card_is_remade_when_the_statement_changes(site):
     statement = StatementFactory(text="Première version.")
-    first = site.get(f"/statements/{statement.pk}/card.png").content
+    first = site.get(f"/en/statements/{statement.pk}/card.png").content
     Statement.objects.filter(pk=statement.pk).update(version=statement.version + 1)
     statement.reports.update(text="Une tout autre phrase, bien plus longue que la première.")
-    assert site.get(f"/statements/{statement.pk}/card.png").content != first
+    assert site.get(f"/en/statements/{statement.pk}/card.png").content != first
 
 
 def test_cards_exist_only_for_statements_on_record(site):
-    assert site.get(f"/statements/{StatementFactory(draft=True).pk}/card.png").status_code == 404
+    assert site.get(f"/en/statements/{StatementFactory(draft=True).pk}/card.png").status_code == 404
     retracted = StatementFactory(retracted=True)
-    assert site.get(f"/statements/{retracted.pk}/card.png").status_code == 200
+    assert site.get(f"/en/statements/{retracted.pk}/card.png").status_code == 200

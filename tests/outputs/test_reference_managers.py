@@ -25,7 +25,7 @@ def published():
 def test_every_csl_json_download_renders_through_citeproc(site, live_seed):
     warnings.filterwarnings("error", module="citeproc")  # it warns of any variable it does not know
     for statement in published():
-        (item,) = site.get(f"/statements/{statement.pk}/cite.json").json()
+        (item,) = site.get(f"/en/statements/{statement.pk}/cite.json").json()
         style = CitationStylesStyle("harvard-cite-them-right", validate=False)
         bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
         bibliography.register(Citation([CitationItem(item["id"])]))
@@ -44,7 +44,7 @@ def test_every_bibtex_download_renders_through_pybtex_with_its_capitals(site, li
     style = find_plugin("pybtex.style.formatting", "plain")()
     backend = find_plugin("pybtex.backends", "text")()
     for statement in published():
-        bib = site.get(f"/statements/{statement.pk}/cite.bib").text
+        bib = site.get(f"/en/statements/{statement.pk}/cite.bib").text
         data = parse_string(bib, "bibtex")
         (entry,) = data.entries.values()
         assert entry.fields["date"] == statement.date.isoformat()
@@ -62,8 +62,8 @@ def test_every_bibtex_download_renders_through_pybtex_with_its_capitals(site, li
 
 def test_a_role_is_in_the_note_not_in_the_author(site, live_seed):
     rutte = next(statement for statement in published() if statement.speaker_names == "Mark Rutte")
-    (item,) = site.get(f"/statements/{rutte.pk}/cite.json").json()
+    (item,) = site.get(f"/en/statements/{rutte.pk}/cite.json").json()
     assert item["author"] == [{"family": "Rutte", "given": "Mark"}]
     assert "secrétaire général de l'Otan" in item["note"]
-    bib = parse_string(site.get(f"/statements/{rutte.pk}/cite.bib").text, "bibtex")
+    bib = parse_string(site.get(f"/en/statements/{rutte.pk}/cite.bib").text, "bibtex")
     assert "secrétaire général de l'Otan" in next(iter(bib.entries.values())).fields["note"]

@@ -111,13 +111,13 @@ def test_page_beyond_the_end_shows_the_last_page(client, pages):
 @pytest.mark.parametrize(
     "path",
     [
-        "/statements/99999999999999999999/",
-        "/statements/0/",
-        "/speakers/nobody/",
-        "/countries/atlantis/",
-        "/summits/nothing/",
-        "/topics/none/",
-        "/organisations/none/",
+        "/en/statements/99999999999999999999/",
+        "/en/statements/0/",
+        "/en/speakers/nobody/",
+        "/en/countries/atlantis/",
+        "/en/summits/nothing/",
+        "/en/topics/none/",
+        "/en/organisations/none/",
     ],
 )
 def test_unknown_objects_are_not_found(client, pages, path):

@@ -193,12 +193,10 @@ def test_lists_sort_accented_names_as_readers_expect(client, db):
 def test_an_organisation_named_by_its_short_name_is_not_named_twice(client, db):
     outlet = OrganisationFactory(name="CNEWZ", short_name="CNEWZ", slug="cnewz")
     StatementFactory(organisation=outlet)
-    for url in ("/organisations/", outlet.get_absolute_url()):
+    for url in ("/en/organisations/", outlet.get_absolute_url()):
         assert "CNEWZ (CNEWZ)" not in client.get(url).content.decode(), url
 
 
 def test_the_speakers_list_gives_each_speakers_last_known_role_and_its_date(client, seed):
     body = client.get(reverse("statements:speakers")).content.decode()
     assert "porte-parole de la diplomatie russe</span> (as of 4 September 2025)" in body
-
-

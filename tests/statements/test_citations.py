@@ -41,7 +41,7 @@ def test_plain_citation_names_speaker_role_date_occasion_source_and_permalink(cl
         "Sommet de Fictionville",
         "Une dépêche",
         "https://news.example/depeche",
-        f"http://testserver/statements/{statement.pk}/",
+        f"http://testserver/en/statements/{statement.pk}/",
         "accessed",
     ]:
         assert part in citation
@@ -53,7 +53,7 @@ def test_csl_json_download(client, statement):
     (item,) = json.loads(response.content)
     assert item["type"] == "speech"
     assert item["issued"] == {"date-parts": [[2024, 3, 1]]}
-    assert item["URL"] == f"http://testserver/statements/{statement.pk}/"
+    assert item["URL"] == f"http://testserver/en/statements/{statement.pk}/"
     assert item["event"] == "Sommet de Fictionville"
 
 
@@ -102,19 +102,19 @@ def test_sitemap_lists_published_statements_only(client, seed):
     draft = StatementFactory(draft=True)
     body = client.get("/sitemap.xml").content.decode()
     published = Statement.objects.published().first()
-    assert f"/statements/{published.pk}/</loc>" in body
-    assert f"/statements/{draft.pk}/</loc>" not in body
-    assert "/speakers/mark-rutte/</loc>" in body
-    assert "/countries/germany/</loc>" in body
+    assert f"/en/statements/{published.pk}/</loc>" in body
+    assert f"/en/statements/{draft.pk}/</loc>" not in body
+    assert "/en/speakers/mark-rutte/</loc>" in body
+    assert "/en/countries/germany/</loc>" in body
 
 
 def test_a_retracted_statement_is_cited_and_shared_as_retracted_with_the_date(client):
     statement = StatementFactory(retracted=True, retraction_reason="Wrongly attributed.", text="Nous partirons.")
     notice = "Retracted by the archive on 2 April 2024: Wrongly attributed."
-    csl = client.get(f"/statements/{statement.pk}/cite.json").json()[0]
+    csl = client.get(f"/en/statements/{statement.pk}/cite.json").json()[0]
     assert csl["status"] == "retracted"
     assert notice in csl["note"]
-    bib = client.get(f"/statements/{statement.pk}/cite.bib").content.decode()
+    bib = client.get(f"/en/statements/{statement.pk}/cite.bib").content.decode()
     assert notice in bib
     page = client.get(statement.get_absolute_url()).content.decode()
     for meta in ('property="og:description"', 'name="twitter:description"', 'name="description"'):

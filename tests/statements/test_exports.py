@@ -86,7 +86,7 @@ def test_csv_keeps_accents_and_columns(client, many):
     row = csv_rows(client, country="XA")[0]
     assert row["text"] == "Paix et prospérité à Élancourt"
     assert row["countries"] == "XA"
-    assert row["permalink"].endswith(f"/statements/{row['id']}/")
+    assert row["permalink"].endswith(f"/en/statements/{row['id']}/")
 
 
 @pytest.mark.parametrize("dangerous", ['=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)"])
@@ -112,7 +112,7 @@ def test_feed_is_atom_with_the_latest_filtered_statements(client, many):
     feed = ET.fromstring(response.content)
     entries = feed.findall(f"{ATOM}entry")
     assert len(entries) == 40
-    assert all("/statements/" in entry.find(f"{ATOM}link").get("href") for entry in entries)
+    assert all("/en/statements/" in entry.find(f"{ATOM}link").get("href") for entry in entries)
 
 
 def test_feed_escapes_hostile_text(client, index):
@@ -129,5 +129,5 @@ def test_feed_escapes_hostile_text(client, index):
 def test_list_pages_link_their_feed_and_downloads(client, many):
     body = client.get(LIST, {"country": "XA", "page": 2}).content.decode()
     assert '<link rel="alternate" type="application/atom+xml"' in body
-    assert 'href="/statements/?country=XA&amp;format=atom"' in body
-    assert 'href="/statements/?country=XA&amp;format=csv"' in body
+    assert 'href="/en/statements/?country=XA&amp;format=atom"' in body
+    assert 'href="/en/statements/?country=XA&amp;format=csv"' in body

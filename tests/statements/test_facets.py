@@ -230,7 +230,7 @@ class TestSuggestions:
 
     def test_names_resembling_what_was_typed(self, client, world):
         answer = client.get(self.URL, {"q": "arcadi"}).json()["suggestions"]
-        assert {"kind": "Country", "label": "Arcadia", "url": "/countries/arcadia/"} in answer
+        assert {"kind": "Country", "label": "Arcadia", "url": "/en/countries/arcadia/"} in answer
 
     def test_typos_and_accents_aside(self, client, world):
         answer = client.get(self.URL, {"q": "Bordurai"}).json()["suggestions"]

@@ -19,6 +19,7 @@ def seed(shared_seed):
     do not ask for it may run with it too, and hold either way."""
     return shared_seed
 
+
 HOSTILE = '<script>alert("x")</script>"><img src=x onerror=alert(1)>'
 
 
@@ -140,8 +141,8 @@ def test_retracted_permalink_says_so_with_the_reason(client):
 
 
 def test_unknown_and_out_of_range_ids_are_not_found(client):
-    assert client.get("/statements/424242/").status_code == 404
-    assert client.get("/statements/99999999999999999999/").status_code == 404
+    assert client.get("/en/statements/424242/").status_code == 404
+    assert client.get("/en/statements/99999999999999999999/").status_code == 404
 
 
 def test_hostile_text_is_escaped_on_every_page(client):
@@ -168,18 +169,18 @@ def test_hostile_text_is_escaped_on_every_page(client):
 def test_each_cards_link_says_which_statement_it_opens(client):
     for number in range(3):
         StatementFactory(date=datetime.date(2024, 3, number + 1))
-    body = client.get("/statements/").content.decode()
+    body = client.get("/en/statements/").content.decode()
     names = re.findall(r">Permalink and sources<span class=\"visually-hidden\">([^<]+)</span>", body)
     assert len(names) >= 3  # with or without the module's seed
     assert len(set(names)) == len(names)
 
 
 def test_the_home_page_says_what_the_archive_holds_and_offers_ways_in(client, seed):
-    response = client.get("/")
+    response = client.get("/en/")
     body = response.content.decode()
     assert "16 statements · 5 speakers · 5 countries" in body
     assert [country.iso_alpha2 for country in response.context["countries"]] == ["FR", "DE", "RU"]
     assert response.context["topics"][0].name_en == "Security guarantees"
     assert "Sommet de la coalition des volontaires, Paris" in body
     StatementFactory(draft=True, text="Brouillon d'accueil")
-    assert "Brouillon d'accueil" not in client.get("/").content.decode()
+    assert "Brouillon d'accueil" not in client.get("/en/").content.decode()

@@ -204,7 +204,7 @@ def test_the_sort_control_shows_the_order_applied(client, index):
     summit = SummitFactory()
     StatementFactory(summit=summit, text="Une garantie.")
     index()
-    assert selected_sort(client, "/statements/") == (["newest"], ["newest", "oldest"])
+    assert selected_sort(client, "/en/statements/") == (["newest"], ["newest", "oldest"])
     assert selected_sort(client, summit.get_absolute_url()) == (["oldest"], ["newest", "oldest"])
-    assert selected_sort(client, "/statements/?q=garantie") == ([""], ["", "newest", "oldest"])
-    assert selected_sort(client, "/statements/?q=garantie&sort=oldest")[0] == ["oldest"]
+    assert selected_sort(client, "/en/statements/?q=garantie") == ([""], ["", "newest", "oldest"])
+    assert selected_sort(client, "/en/statements/?q=garantie&sort=oldest")[0] == ["oldest"]

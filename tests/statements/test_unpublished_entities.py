@@ -45,18 +45,18 @@ def hidden(db):
 
 
 PAGES = {
-    "speaker": "/speakers/octave-brouillon/",
-    "country": "/countries/draftonia/",
-    "organisation": "/organisations/draft-pact/",
-    "summit": "/summits/sommet-en-attente/",
-    "topic": "/topics/pending-matters/",
+    "speaker": "/en/speakers/octave-brouillon/",
+    "country": "/en/countries/draftonia/",
+    "organisation": "/en/organisations/draft-pact/",
+    "summit": "/en/summits/sommet-en-attente/",
+    "topic": "/en/topics/pending-matters/",
 }
 LISTS = {
-    "speaker": "/speakers/",
-    "country": "/countries/",
-    "organisation": "/organisations/",
-    "summit": "/summits/",
-    "topic": "/topics/",
+    "speaker": "/en/speakers/",
+    "country": "/en/countries/",
+    "organisation": "/en/organisations/",
+    "summit": "/en/summits/",
+    "topic": "/en/topics/",
 }
 API = {
     "speaker": ("/api/speakers/", "id"),
@@ -101,9 +101,9 @@ def test_lists_api_and_sitemap_leave_them_out(client, hidden):
 
 
 def test_their_slugs_are_ignored_as_filters_and_never_named(client, hidden):
-    everything = client.get("/statements/").context["page_obj"].paginator.count
+    everything = client.get("/en/statements/").context["page_obj"].paginator.count
     for kind, query in FILTERS.items():
-        page = client.get(f"/statements/?{query}")
+        page = client.get(f"/en/statements/?{query}")
         assert page.status_code == 200
         # Ignored: the result is the unfiltered one, and the name appears nowhere (no chip,
         # no <option>).
@@ -134,7 +134,7 @@ def test_links_to_unpublished_statements_are_left_out_of_the_api_and_the_page(cl
     api = client.get(f"/api/statements/{answer_to.pk}/").json()
     assert api["links"] == []
     page = client.get(answer_to.get_absolute_url()).content.decode()
-    assert f"/statements/{draft.pk}/" not in page
+    assert f"/en/statements/{draft.pk}/" not in page
     publish(statement=draft, user=chief)
     assert [link["to_statement"] for link in client.get(f"/api/statements/{answer_to.pk}/").json()["links"]] != []
 
@@ -142,7 +142,7 @@ def test_links_to_unpublished_statements_are_left_out_of_the_api_and_the_page(cl
 def test_a_sources_editors_notes_never_reach_a_public_page(client, db):
     statement = StatementFactory(source=SourceFactory(notes="Note interne : appeler le service de presse."))
     for url in (statement.get_absolute_url(), f"/api/statements/{statement.pk}/", "/api/sources/",
-                "/statements/?format=json", "/statements/?format=csv"):  # fmt: skip
+                "/en/statements/?format=json", "/en/statements/?format=csv"):  # fmt: skip
         response = client.get(url)
         body = b"".join(response.streaming_content) if response.streaming else response.content
         assert "appeler le service de presse" not in body.decode(), url

@@ -61,10 +61,10 @@ def test_unpublished_text_appears_on_no_public_page(client, hidden_world, url):
         assert text not in body
 
 
-ENTITY_PAGES = [url for url in SURFACES if url.count("/") == 3 and not url.startswith("/statements/")]
+ENTITY_PAGES = [url for url in SURFACES if url.count("/") == 4 and not url.startswith("/en/statements/")]
 
 
-@pytest.mark.parametrize("url", [url for url in SURFACES if url.startswith("/statements/")])
+@pytest.mark.parametrize("url", [url for url in SURFACES if url.startswith("/en/statements/")])
 def test_unpublished_statements_are_not_counted(client, hidden_world, url):
     response = client.get(url)
     assert response.context["paginator"].count == 0
