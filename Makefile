@@ -15,7 +15,7 @@ else
 DB_START := scripts/devdb.sh start
 endif
 
-.PHONY: run serve dev test setup install fonts db db-stop migrate data static browser lint format migrations-check clean bench
+.PHONY: run serve dev test setup install fonts gettext messages messages-update db db-stop migrate data static browser lint format migrations-check clean bench
 
 # `make run` serves the archive as its readers get it: gunicorn (two workers per core plus
 # one, each with one reused database connection, so a crowd of readers queues instead of
@@ -39,12 +39,12 @@ dev: setup ## Set everything up and serve with Django's development server (DEBU
 # One pytest worker per core (pytest-xdist), each with its own test database built from
 # the migrations: the tests need no seed data in the development database and no
 # collected static files (they run with DEBUG's static finders).
-test: install db browser migrations-check ## Set everything up and run the whole test suite
+test: install db browser messages migrations-check ## Set everything up and run the whole test suite
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 
-setup: install db migrate data static
+setup: install db migrate data static messages
 
-install: $(VENV)/.installed fonts
+install: $(VENV)/.installed fonts gettext
 
 # The share cards (statements/share_cards.py) draw with Debian's DejaVu fonts; without
 # them, Pillow's own font, which lacks Cyrillic, is used.
@@ -56,6 +56,26 @@ fonts:
 	else \
 		echo "Note: DejaVu fonts are missing (Debian: fonts-dejavu-core); share cards use Pillow's font."; \
 	fi
+
+# GNU gettext: msgfmt compiles the French catalogue (locale/fr), xgettext finds the marked
+# strings (`make messages-update`, and the catalogue check in the tests).
+gettext:
+	@if command -v msgfmt >/dev/null 2>&1 && command -v xgettext >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing GNU gettext for the translations..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null; \
+	else \
+		echo "!!! GNU gettext is missing (Debian: gettext): the pages will be in English only."; \
+	fi
+
+# The interface's translations, compiled (locale/*/LC_MESSAGES/django.mo, not in git).
+messages: install
+	$(PY) manage.py compilemessages --ignore .venv --ignore var --verbosity 0
+
+# After marking new strings: add them to locale/fr/LC_MESSAGES/django.po, to translate there.
+messages-update: install
+	$(PY) manage.py makemessages --locale fr --no-location --ignore ".venv/*" --ignore "var/*" \
+		--ignore "tests/*" --ignore "benchmarks/*" --ignore "scripts/*"
 
 # Reinstall only when a requirements file changed.
 $(VENV)/.installed: requirements.txt requirements-dev.txt

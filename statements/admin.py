@@ -49,6 +49,11 @@ from .models import (
 from .widgets import AutocompleteSelect
 
 
+def percent(fraction: float) -> str:
+    """0.87 as each language writes it: "87%", "87 %"."""
+    return _("%(number)s%%") % {"number": round(fraction * 100)}
+
+
 class ArchiveFields:
     """The form fields of every admin screen: web addresses typed without a scheme are
     https (Django 6's default, chosen now), and autocomplete selects are valid HTML
@@ -531,13 +536,13 @@ class StatementAdmin(ArchiveFields, SimpleHistoryAdmin):
                     request,
                     format_html(
                         _(
-                            'Possible duplicate: <a href="{}">{}</a> ({}) by the same speaker is {}% similar. '
+                            'Possible duplicate: <a href="{}">{}</a> ({}) by the same speaker is {} similar. '
                             'If it is the same remark, <a href="{}">move this statement\'s reports into it</a>.'
                         ),
                         reverse("admin:statements_statement_change", args=[other.statement_id]),
                         Truncator(other.text).chars(80),
                         other.statement.get_status_display(),
-                        round(other.similarity * 100),
+                        percent(other.similarity),
                         reverse("admin:statements_statement_merge", args=[statement.pk, other.statement_id]),
                     ),
                 )
