@@ -261,6 +261,9 @@ LANGUAGES = [("en", _("English")), ("fr", _("French"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["archive.formats"]  # English dates day first: "4 September 2025"
 USE_I18N = True
+# Counts as each language writes them: "1,234" and "1 234". A number that is not a
+# quantity (an id in an address, an SVG coordinate) is written with `|unlocalize`.
+USE_THOUSAND_SEPARATOR = True
 TIME_ZONE = "UTC"
 USE_TZ = True
 
