@@ -9,6 +9,7 @@ import re
 import pycountry
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from .models import Statement
 
@@ -61,7 +62,7 @@ def retraction_notice(statement: Statement) -> str:
     if statement.status != Statement.Status.RETRACTED:
         return ""
     day = date_format(timezone.localtime(statement.retracted_at).date(), "DATE_FORMAT")
-    return f"Retracted by the archive on {day}: {statement.retraction_reason}"
+    return _("Retracted by the archive on %(day)s: %(reason)s") % {"day": day, "reason": statement.retraction_reason}
 
 
 def share_summary(statement: Statement) -> str:
@@ -83,10 +84,17 @@ def plain(statement: Statement, permalink: str, accessed: datetime.date) -> str:
     if report:
         source = report.source
         reported = ", ".join(part for part in [source.outlet.name if source.outlet_id else "", source.title] if part)
-        parts.append(f"as reported by {reported}" if reported else f"as reported in: {source}")
+        parts.append(
+            _("as reported by %(outlet)s") % {"outlet": reported}
+            if reported
+            else _("as reported in: %(source)s") % {"source": source}
+        )
         if source.url:
             parts.append(source.url)
-    parts.append(f"Diplomatic statements archive, {permalink} (accessed {accessed.isoformat()})")
+    parts.append(
+        _("Diplomatic statements archive, %(permalink)s (accessed %(day)s)")
+        % {"permalink": permalink, "day": accessed.isoformat()}
+    )
     if notice := retraction_notice(statement):
         parts.append(notice)
     text = report.text if report else ""
@@ -113,7 +121,9 @@ def csl_json(statement: Statement, permalink: str, accessed: datetime.date) -> d
     if report:
         item["language"] = report.language
         item["genre"] = str(report.get_mode_display())
-        note.append(f"Attribution as printed: {report.attribution}" if report.attribution else "")
+        note.append(
+            _("Attribution as printed: %(words)s") % {"words": report.attribution} if report.attribution else ""
+        )
         source = report.source
         item["container-title"] = source.outlet.name if source.outlet_id else source.title
         if source.outlet_id and source.title:
@@ -149,7 +159,7 @@ def bibtex(statement: Statement, permalink: str, accessed: datetime.date) -> str
     if report:
         source = report.source
         reported = ", ".join(part for part in [source.outlet.name if source.outlet_id else "", source.title] if part)
-        note.append(f"as reported by {reported}" if reported else "")
+        note.append(_("as reported by %(outlet)s") % {"outlet": reported} if reported else "")
         note.append(source.url)
     fields = {
         # braces keep each name whole; "and" separates authors in BibTeX

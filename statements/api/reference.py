@@ -6,14 +6,21 @@ the site's own style; the interactive Swagger UI stays at /api/docs/."""
 from functools import cache
 
 from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from drf_spectacular.generators import SchemaGenerator
 
 # An enum longer than this (the ISO 639-1 languages) is summed up, not listed.
 ENUM_LISTED = 12
 
 
-@cache
 def schema() -> dict:
+    """The schema with its descriptions in the current language."""
+    return _schema(get_language())
+
+
+@cache
+def _schema(language: str) -> dict:  # noqa: ARG001 — the cache's key: descriptions are translated
     return SchemaGenerator().get_schema(request=None, public=True)
 
 
@@ -34,20 +41,20 @@ def describe(spec: dict) -> dict:
         if combined in spec:
             parts = [describe(part) for part in spec[combined]]
             refs = [part["ref"] for part in parts if part.get("ref")]
-            text = " or ".join(dict.fromkeys(part["text"] for part in parts))
+            text = _(" or ").join(dict.fromkeys(part["text"] for part in parts))
             return {"text": text, "ref": refs[0] if refs else ""}
     if spec.get("type") == "array":
         items = describe(spec.get("items", {}))
-        return {"text": f"list of {items['text']}", "ref": items.get("ref", "")}
+        return {"text": _("list of %(items)s") % {"items": items["text"]}, "ref": items.get("ref", "")}
     if "enum" in spec:
         values = [str(value) for value in spec["enum"] if value not in ("", None)]
-        listed = ", ".join(values) if len(values) <= ENUM_LISTED else f"{len(values)} codes"
-        return {"text": f"one of: {listed}", "ref": ""}
+        listed = ", ".join(values) if len(values) <= ENUM_LISTED else _("%(count)d codes") % {"count": len(values)}
+        return {"text": _("one of: %(values)s") % {"values": listed}, "ref": ""}
     text = spec.get("type", "any")
     if spec.get("format"):
         text += f" ({spec['format']})"
     if spec.get("nullable"):
-        text += ", or null"
+        text += _(", or null")
     return {"text": text, "ref": ""}
 
 
