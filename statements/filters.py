@@ -12,6 +12,7 @@ import datetime
 import django_filters
 import pycountry
 from django import forms
+from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -122,6 +123,12 @@ class StatementFilter(django_filters.FilterSet):
     language = django_filters.MultipleChoiceFilter(
         label=_("Language"), choices=LANGUAGE_CHOICES, method="filter_report", widget=forms.MultipleHiddenInput
     )
+    available_in = django_filters.ChoiceFilter(
+        label=_("Readable in"),
+        choices=settings.LANGUAGES,
+        method="filter_available_in",
+        widget=forms.HiddenInput,
+    )
     mode = django_filters.MultipleChoiceFilter(
         label=_("Wording"), choices=Report.Mode.choices, method="filter_report", widget=forms.MultipleHiddenInput
     )
@@ -204,6 +211,9 @@ class StatementFilter(django_filters.FilterSet):
 
     def filter_month(self, queryset, name, value):
         return self.filter_date_to(queryset.filter(date__gte=value), name, last_day_of_month(value))
+
+    def filter_available_in(self, queryset, name, value):
+        return queryset.available_in(value)
 
     def filter_outlet(self, queryset, name, value):
         return queryset.reported_by_outlets(value)

@@ -116,6 +116,8 @@ def _chips(filterset: StatementFilter, params: QueryDict, fixed: set[str]) -> li
         elif isinstance(field, forms.MultipleChoiceField):  # codes of a choice
             labels = dict(field.choices)
             chips.extend(Chip(label, str(labels.get(code, code)), url_without(params, name, code)) for code in value)
+        elif isinstance(field, forms.ChoiceField):  # one code of a choice
+            chips.append(Chip(label, str(dict(field.choices).get(value, value)), url_without(params, name)))
         elif name == "month":
             chips.append(Chip(label, date_format(value, "YEAR_MONTH_FORMAT"), url_without(params, name)))
         elif name in ("date_from", "date_to"):
@@ -356,6 +358,10 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
         "date_facet": _date_facet(summary["months"], filterset, params),
         "timeline": timeline(summary["months"], params),
         "quick_ranges": quick_ranges(params, timezone.localdate()),
+        # Only what a reader of the page's language can read (a report in it, or a translation).
+        "readable_url": ""
+        if params.get("available_in")
+        else url_with(params, "available_in", get_language(), replace=True),
         "did_you_mean": suggestions(filterset.form.cleaned_data["q"]) if searching and not paginator.count else [],
         "fixed": set(fixed),
         "narrowest": _narrowest_filter(base, chips) if paginator.count == 0 and chips else None,

@@ -868,6 +868,12 @@ class StatementQuerySet(models.QuerySet):
             Exists(StatementSpeaker.objects.filter(statement=OuterRef("pk"), organisation__in=organisations))
         )
 
+    def available_in(self, language: str):
+        """Statements a reader of `language` can read: with a report in it, or a translation into it."""
+        reports = Report.objects.filter(statement=OuterRef("pk"), language=language)
+        translations = Translation.objects.filter(statement=OuterRef("pk"), language=language)
+        return self.filter(Exists(reports) | Exists(translations))
+
     def reported_by_outlets(self, outlets):
         """Statements with a report in a source published by any of `outlets`."""
         return self.filter(Exists(Report.objects.filter(statement=OuterRef("pk"), source__outlet__in=outlets)))
@@ -1119,6 +1125,15 @@ class Statement(models.Model):
         if hasattr(self, "display_reports"):
             return self.display_reports[0] if self.display_reports else None
         return self.reports.select_related("source__outlet").filter(is_display=True).first()
+
+    def in_language(self, language: str) -> "Report | Translation | None":
+        """The statement's words in `language` when its display report is in another: a
+        report printed in that language, else a translation into it; None otherwise."""
+        display = self.display_report
+        if display is None or display.language == language:
+            return None
+        report = self.reports.filter(language=language).select_related("source__outlet").order_by("position", "id")
+        return report.first() or self.translations.filter(language=language).first()
 
     @property
     def credit_list(self) -> list["StatementSpeaker"]:

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import citations, share_cards
@@ -113,6 +114,8 @@ def statement_detail(request, pk: int):
         },
         "json_ld": json_for_script(citations.json_ld(statement, permalink)),
         "translations": statement.translations.all(),
+        # Beneath the original words, the same in the page's language when the archive has them.
+        "in_your_language": statement.in_language(get_language()),
         "topics": statement.topics.all(),
         "countries_mentioned": statement.countries_mentioned.all(),
         "corrections": statement.corrections.all(),

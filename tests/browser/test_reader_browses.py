@@ -3,6 +3,7 @@
 import pytest
 
 from statements.loading import SEED_DATASET, load_dataset
+from statements.models import Statement
 from tests.factories import SpeakerFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -117,3 +118,17 @@ def test_reader_picks_a_suggested_speaker_by_keyboard_or_mouse(page, archive):
     page.fill("#header-q", "macro")
     page.click("#header-q-suggestions [role=option]:has-text('Emmanuel Macron')")
     page.wait_for_url("**/speakers/emmanuel-macron/")
+
+
+def test_reader_switches_language_on_a_statement_and_stays_on_it(page, archive):
+    statement = Statement.objects.published().first()
+    page.goto(f"{archive}/en/statements/{statement.pk}/")
+    quote = page.inner_text(".quote--large")
+    assert page.get_attribute("html", "lang") == "en"
+    page.click(".languages a[hreflang=fr]")
+    page.wait_for_url(f"**/fr/statements/{statement.pk}/")
+    assert page.get_attribute("html", "lang") == "fr"
+    assert page.inner_text(".quote--large") == quote  # the same statement, in its own words
+    assert page.locator("a.skip-link").inner_text() == "Aller au contenu"
+    page.click(".languages a[hreflang=en]")
+    page.wait_for_url(f"**/en/statements/{statement.pk}/")
