@@ -26,7 +26,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Collate, Greatest, Lower
+from django.db.models.functions import Coalesce, Collate, Greatest, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -79,10 +79,16 @@ def without_control_characters(text: str) -> str:
     return CONTROL_CHARACTERS.sub("", text.translate(PAGE_BREAKS))
 
 
-def in_reading_order(field: str) -> Collate:
+def in_reading_order(field) -> Collate:
     """`field` sorted as a French or English reader expects (ICU's root collation): accents
     and case second, so "Élysée" sorts among the E, not after Z as bytes do."""
     return Collate(field, "und-x-icu")
+
+
+def name_in_page_language():
+    """The `name_fr` or `name_en` column in the page's language, the other when it is empty."""
+    first, second = ("name_fr", "name_en") if (get_language() or "").startswith("fr") else ("name_en", "name_fr")
+    return Coalesce(NullIf(first, models.Value("")), second)
 
 
 class SubqueryCount(models.Subquery):
@@ -144,7 +150,13 @@ def _credits(**lookups):
     )
 
 
-class CountryQuerySet(PublicQuerySet):
+class BilingualNameQuerySet(PublicQuerySet):
+    def in_name_order(self):
+        """Sorted by name in the page's language (Russie under R in French, Russia in English)."""
+        return self.order_by(in_reading_order(name_in_page_language()))
+
+
+class CountryQuerySet(BilingualNameQuerySet):
     def counted_statements(self):
         """Statements made on its behalf (as the country pages list them)."""
         return _credits(country=OuterRef("pk"))
@@ -174,7 +186,7 @@ class SummitQuerySet(PublicQuerySet):
         )
 
 
-class TopicQuerySet(PublicQuerySet):
+class TopicQuerySet(BilingualNameQuerySet):
     def counted_statements(self):
         tags = Statement.topics.through.objects.filter(
             topic=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED

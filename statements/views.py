@@ -29,7 +29,6 @@ from .models import (
     SubqueryCount,
     Summit,
     Topic,
-    in_reading_order,
 )
 from .suggest import suggestions
 
@@ -168,7 +167,7 @@ def country_list(request):
         Country.objects.public()
         .with_statement_count()
         .annotate(speaker_count=SubqueryCount(Speaker.objects.public().of_country(OuterRef("pk")).values("id")))
-        .order_by(in_reading_order("name_en"))
+        .in_name_order()
     )
     return render(request, "statements/country_list.html", entity_page(request, countries, "countries"))
 
@@ -220,7 +219,7 @@ def summit_detail(request, slug: str):
 
 
 def topic_list(request):
-    topics = Topic.objects.public().with_statement_count()
+    topics = Topic.objects.public().with_statement_count().in_name_order()
     return render(request, "statements/topic_list.html", entity_page(request, topics, "topics"))
 
 

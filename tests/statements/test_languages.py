@@ -164,3 +164,14 @@ class TestQuotesInTheReadersLanguage:
             listed = client.get(reverse("statements:list"), {"available_in": "en"}).context["statements"]
         assert french_remark in listed
         assert french_only not in listed
+
+
+@pytest.mark.parametrize(
+    ("language", "order"),
+    [("en", ["France", "Germany", "Russian Federation"]), ("fr", ["Allemagne", "France", "Russie, Fédération de"])],
+)
+def test_lists_sort_by_the_name_in_the_page_language(client, seed, language, order):
+    with translation.override(language):
+        countries = client.get(reverse("statements:countries")).context["countries"]
+        names = [country.name for country in countries]
+    assert [name for name in names if name in order] == order
