@@ -84,10 +84,10 @@ class CountryAdmin(admin.ModelAdmin):
 
 @admin.register(Organisation)
 class OrganisationAdmin(ArchiveFields, admin.ModelAdmin):
-    list_display = ["name", "short_name", "kind", "country"]
+    list_display = ["name_as_recorded", "name_en", "name_fr", "short_name", "kind", "country"]
     list_filter = ["kind"]
-    search_fields = ["name", "short_name"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_as_recorded", "name_en", "name_fr", "short_name"]
+    prepopulated_fields = {"slug": ["name_as_recorded"]}
     autocomplete_fields = ["country", "parent"]
 
 
@@ -141,10 +141,10 @@ class RoleAdmin(ArchiveFields, SimpleHistoryAdmin):
 
 @admin.register(Summit)
 class SummitAdmin(ArchiveFields, SimpleHistoryAdmin):
-    list_display = ["name", "kind", "start_date", "end_date", "city", "host_country"]
+    list_display = ["name_as_recorded", "name_en", "name_fr", "kind", "start_date", "end_date", "city", "host_country"]
     list_filter = ["kind"]
-    search_fields = ["name", "city"]
-    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name_as_recorded", "name_en", "name_fr", "city"]
+    prepopulated_fields = {"slug": ["name_as_recorded"]}
     autocomplete_fields = ["host_country", "participant_countries", "participant_organisations"]
 
 

@@ -83,6 +83,12 @@ class LoadReport:
         return f"created {describe(self.created)}; updated {describe(self.updated)}"
 
 
+def _names(item: dict) -> dict:
+    """An organisation's or summit's names: `name` as recorded (any language), and
+    `name_en`, `name_fr` when the file gives them."""
+    return {"name_as_recorded": item["name"], "name_en": item.get("name_en", ""), "name_fr": item.get("name_fr", "")}
+
+
 def _upsert(model: type[models.Model], *, lookup: dict, values: dict) -> tuple[models.Model, bool, bool]:
     """Create or update one row; save only when a value differs, so reloading changes nothing.
 
@@ -160,7 +166,7 @@ def load_dataset(*, path: Path) -> LoadReport:
                 Organisation,
                 lookup={"slug": item["key"]},
                 values={
-                    "name": item["name"],
+                    **_names(item),
                     "short_name": item.get("short_name", ""),
                     "aliases": item.get("aliases", []),
                     "kind": item.get("kind", Organisation.Kind.OTHER),
@@ -221,7 +227,7 @@ def load_dataset(*, path: Path) -> LoadReport:
                 lookup={"slug": item["key"]},
                 values={
                     "kind": item.get("kind", Summit.Kind.SUMMIT),
-                    "name": item["name"],
+                    **_names(item),
                     "start_date": item.get("start_date"),
                     "end_date": item.get("end_date"),
                     "city": item.get("city", ""),

@@ -85,10 +85,46 @@ def in_reading_order(field) -> Collate:
     return Collate(field, "und-x-icu")
 
 
-def name_in_page_language():
-    """The `name_fr` or `name_en` column in the page's language, the other when it is empty."""
-    first, second = ("name_fr", "name_en") if (get_language() or "").startswith("fr") else ("name_en", "name_fr")
-    return Coalesce(NullIf(first, models.Value("")), second)
+def _page_language_first() -> tuple[str, str]:
+    return ("fr", "en") if (get_language() or "").startswith("fr") else ("en", "fr")
+
+
+def name_in_page_language(model):
+    """The name column in the page's language; then, where the model has one, the name as
+    recorded; then the other language (as NamedInTwoLanguages.name, in SQL)."""
+    first, second = _page_language_first()
+    columns = [f"name_{first}", *(["name_as_recorded"] if hasattr(model, "name_as_recorded") else []), f"name_{second}"]
+    return Coalesce(*(NullIf(column, models.Value("")) for column in columns))
+
+
+class NamedInTwoLanguages:
+    """A row named in French and English (`name_fr`, `name_en`, either may be empty) and,
+    for bodies and summits, as the sources recorded it (`name_as_recorded`, any language).
+    `name` is the name for the page's language, `name_language` the language it is in
+    ("" when only the recorded name is known), for the lang attribute of a page that
+    shows a name in another language than its own."""
+
+    def _name_and_language(self) -> tuple[str, str]:
+        first, second = _page_language_first()
+        recorded = getattr(self, "name_as_recorded", "")
+        # The recorded name's language is known when it is also one of the two names.
+        recorded_in = second if recorded and recorded == getattr(self, f"name_{second}") else ""
+        for value, language in (
+            (getattr(self, f"name_{first}"), first),
+            (recorded, recorded_in),
+            (getattr(self, f"name_{second}"), second),
+        ):
+            if value:
+                return value, language
+        return "", ""
+
+    @property
+    def name(self) -> str:
+        return self._name_and_language()[0]
+
+    @property
+    def name_language(self) -> str:
+        return self._name_and_language()[1]
 
 
 class SubqueryCount(models.Subquery):
@@ -153,7 +189,7 @@ def _credits(**lookups):
 class BilingualNameQuerySet(PublicQuerySet):
     def in_name_order(self):
         """Sorted by name in the page's language (Russie under R in French, Russia in English)."""
-        return self.order_by(in_reading_order(name_in_page_language()))
+        return self.order_by(in_reading_order(name_in_page_language(self.model)))
 
 
 class CountryQuerySet(BilingualNameQuerySet):
@@ -169,7 +205,7 @@ class CountryQuerySet(BilingualNameQuerySet):
         return [self.counted_statements(), mentioned]
 
 
-class OrganisationQuerySet(PublicQuerySet):
+class OrganisationQuerySet(BilingualNameQuerySet):
     def counted_statements(self):
         return _credits(organisation=OuterRef("pk"))
 
@@ -179,7 +215,7 @@ class OrganisationQuerySet(PublicQuerySet):
         return self.filter(Exists(reports))
 
 
-class SummitQuerySet(PublicQuerySet):
+class SummitQuerySet(BilingualNameQuerySet):
     def counted_statements(self):
         return Statement.objects.filter(summit=OuterRef("pk"), status=Statement.Status.PUBLISHED).values(
             statement_id=F("id")
@@ -194,7 +230,7 @@ class TopicQuerySet(BilingualNameQuerySet):
         return tags.values("statement_id")
 
 
-class Country(models.Model):
+class Country(NamedInTwoLanguages, models.Model):
     """An ISO 3166-1 country, loaded from pycountry (`load_countries`)."""
 
     iso_alpha2 = models.CharField(_("ISO alpha-2 code"), max_length=2, unique=True)
@@ -220,11 +256,6 @@ class Country(models.Model):
     def get_absolute_url(self):
         return reverse("statements:country", kwargs={"slug": self.slug})
 
-    @property
-    def name(self) -> str:
-        """The name in the interface's language."""
-        return self.name_fr if (get_language() or "").startswith("fr") else self.name_en
-
 
 class OrganisationKind(models.TextChoices):
     INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organisation")
@@ -237,12 +268,18 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class Organisation(models.Model):
+class Organisation(NamedInTwoLanguages, models.Model):
     """A body a speaker speaks for or a source comes from: NATO, a ministry, a news outlet."""
 
     Kind = OrganisationKind
 
-    name = models.CharField(_("name"), max_length=200)
+    name_as_recorded = models.CharField(
+        _("name as recorded"),
+        max_length=200,
+        help_text=_("As the body or the sources write it, in any language; shown if the page's language has no name."),
+    )
+    name_en = models.CharField(_("name in English"), max_length=200, blank=True)
+    name_fr = models.CharField(_("name in French"), max_length=200, blank=True)
     short_name = models.CharField(_("short name"), max_length=50, blank=True, help_text=_("NATO, EU, AFP…"))
     aliases = models.JSONField(
         _("other names"),
@@ -274,7 +311,7 @@ class Organisation(models.Model):
     objects = OrganisationQuerySet.as_manager()
 
     class Meta:
-        ordering = [in_reading_order("name")]
+        ordering = [in_reading_order("name_as_recorded")]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         constraints = [
@@ -649,13 +686,19 @@ class SummitKind(models.TextChoices):
     VISIT = "visit", _("Official visit")
 
 
-class Summit(models.Model):
+class Summit(NamedInTwoLanguages, models.Model):
     """A summit, conference, forum or meeting where statements are made."""
 
     Kind = SummitKind
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SUMMIT)
-    name = models.CharField(_("name"), max_length=250)
+    name_as_recorded = models.CharField(
+        _("name as recorded"),
+        max_length=250,
+        help_text=_("As the body or the sources write it, in any language; shown if the page's language has no name."),
+    )
+    name_en = models.CharField(_("name in English"), max_length=250, blank=True)
+    name_fr = models.CharField(_("name in French"), max_length=250, blank=True)
     slug = models.SlugField(max_length=250, unique=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
@@ -683,7 +726,7 @@ class Summit(models.Model):
     objects = SummitQuerySet.as_manager()
 
     class Meta:
-        ordering = [models.F("start_date").desc(nulls_last=True), "name"]
+        ordering = [models.F("start_date").desc(nulls_last=True), "name_as_recorded"]
         verbose_name = _("summit")
         verbose_name_plural = _("summits")
         constraints = [
@@ -829,7 +872,7 @@ class Source(models.Model):
             ancestor = ancestor.reported_in
 
 
-class Topic(models.Model):
+class Topic(NamedInTwoLanguages, models.Model):
     """A theme statements are filed under: security guarantees, ceasefire, sanctions."""
 
     name_en = models.CharField(_("name in English"), max_length=100, unique=True)
@@ -849,10 +892,6 @@ class Topic(models.Model):
 
     def get_absolute_url(self):
         return reverse("statements:topic", kwargs={"slug": self.slug})
-
-    @property
-    def name(self) -> str:
-        return self.name_fr if (get_language() or "").startswith("fr") and self.name_fr else self.name_en
 
 
 class StatementQuerySet(models.QuerySet):

@@ -53,7 +53,9 @@ SELECT statement.id,
                  statement.context) AS attribution_and_context,
        concat_ws(' ',
                  statement.place,
-                 (SELECT concat_ws(' ', summit.name, summit.city, summit.venue) FROM statements_summit summit
+                 (SELECT concat_ws(' ', summit.name_as_recorded, summit.name_en, summit.name_fr,
+                                   summit.city, summit.venue)
+                    FROM statements_summit summit
                    WHERE summit.id = statement.summit_id)) AS occasion,
        (SELECT string_agg(concat_ws(' ', role.title_fr, role.title_en), ' ')
           FROM statements_statementspeaker credit
@@ -71,7 +73,8 @@ SELECT statement.id,
                UNION
                SELECT mention.country_id FROM statements_statement_countries_mentioned mention
                 WHERE mention.statement_id = statement.id)) AS countries,
-       (SELECT string_agg(concat_ws(' ', organisation.name, organisation.short_name,
+       (SELECT string_agg(concat_ws(' ', organisation.name_as_recorded, organisation.name_en, organisation.name_fr,
+                                    organisation.short_name,
                                     (SELECT string_agg(alias, ' ')
                                        FROM jsonb_array_elements_text(organisation.aliases) alias)), ' ')
           FROM statements_organisation organisation
@@ -82,7 +85,8 @@ SELECT statement.id,
                SELECT role.organisation_id FROM statements_statementspeaker credit
                  JOIN statements_role role ON role.id = credit.role_id
                 WHERE credit.statement_id = statement.id)) AS organisations,
-       (SELECT string_agg(concat_ws(' ', outlet.name, outlet.short_name, source.title), ' ')
+       (SELECT string_agg(concat_ws(' ', outlet.name_as_recorded, outlet.name_en, outlet.name_fr,
+                                    outlet.short_name, source.title), ' ')
           FROM statements_report report
           JOIN statements_source source ON source.id = report.source_id
           LEFT JOIN statements_organisation outlet ON outlet.id = source.outlet_id

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import Country, Organisation, Speaker, Summit, Topic, without_control_characters
 
 SUGGESTIONS = 8
+NAMES = ("name_as_recorded", "name_en", "name_fr")  # of an organisation or a summit
 LONGEST_QUERY = 100  # characters compared; a longer text is cut
 
 
@@ -32,9 +33,9 @@ SOURCES = (
     (_("Country"), lambda text: Country.objects.public().resembling(text, "name_en", "name_fr")),
     (
         _("Organisation"),
-        lambda text: Organisation.objects.public().resembling(text, "name", "short_name", Cast("aliases", TextField())),
+        lambda text: Organisation.objects.public().resembling(text, *NAMES, "short_name", Cast("aliases", TextField())),
     ),
-    (_("Summit"), lambda text: Summit.objects.public().resembling(text, "name", "city")),
+    (_("Summit"), lambda text: Summit.objects.public().resembling(text, *NAMES, "city")),
     (_("Topic"), lambda text: Topic.objects.public().resembling(text, "name_en", "name_fr")),
 )
 

@@ -48,7 +48,9 @@ def home(request):
             "speakers": Speaker.objects.public().count(),
             "countries": Country.objects.public().count(),
         },
-        "summits": Summit.objects.public().order_by(F("start_date").desc(nulls_last=True), "name")[:HOME_ENTRY_POINTS],
+        "summits": Summit.objects.public().order_by(F("start_date").desc(nulls_last=True), "name_as_recorded")[
+            :HOME_ENTRY_POINTS
+        ],
         "countries": Country.objects.public()
         .with_statement_count()
         .filter(statement_count__gt=0)

@@ -39,6 +39,7 @@ class CountryFactory(factory.django.DjangoModelFactory):
 class OrganisationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Organisation
+        rename = {"name": "name_as_recorded"}  # tests name it as readers see it
 
     name = factory.Sequence(lambda n: f"League of Invented Nations {n}")
     slug = factory.Sequence(lambda n: f"league-{n}")
@@ -66,6 +67,7 @@ class RoleFactory(factory.django.DjangoModelFactory):
 class SummitFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Summit
+        rename = {"name": "name_as_recorded"}  # tests name it as readers see it
 
     name = factory.Sequence(lambda n: f"Sommet imaginaire {n}")
     slug = factory.Sequence(lambda n: f"sommet-imaginaire-{n}")

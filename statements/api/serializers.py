@@ -60,7 +60,10 @@ class OrganisationSerializer(PublicPageMixin, ArchiveSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["id", "name", "short_name", "aliases", "kind", "country", "wikidata_id", "website", "url", "page"]
+        fields = [
+            "id", "name", "name_as_recorded", "name_en", "name_fr", "short_name", "aliases", "kind", "country",
+            "wikidata_id", "website", "url", "page",
+        ]  # fmt: skip
 
 
 class RoleSerializer(ArchiveSerializer):
@@ -104,7 +107,8 @@ class SummitSerializer(PublicPageMixin, ArchiveSerializer):
     class Meta:
         model = Summit
         fields = [
-            "id", "name", "kind", "start_date", "end_date", "city", "venue", "host_country", "participant_countries",
+            "id", "name", "name_as_recorded", "name_en", "name_fr",
+            "kind", "start_date", "end_date", "city", "venue", "host_country", "participant_countries",
             "participant_organisations", "description", "official_url", "url", "page",
         ]  # fmt: skip
 

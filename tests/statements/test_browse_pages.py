@@ -104,7 +104,7 @@ def test_summit_page_shows_participants_and_statements_in_order(client, seed):
     response = client.get(reverse("statements:summit", kwargs={"slug": "coalition-des-volontaires-paris-2025-09-04"}))
     body = response.content.decode()
     assert "Ukraine" in body
-    assert "Coalition des volontaires" in body
+    assert "Coalition of the willing" in body
     refs = [statement.import_ref for statement in response.context["statements"]]
     assert refs == sorted(refs)
     assert len(refs) == 6

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from statements.models import Country, Statement, Summit, Topic, Translation
-from tests.factories import ReportFactory, SourceFactory, StatementFactory
+from tests.factories import ReportFactory, SourceFactory, StatementFactory, SummitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -175,3 +175,35 @@ def test_lists_sort_by_the_name_in_the_page_language(client, seed, language, ord
         countries = client.get(reverse("statements:countries")).context["countries"]
         names = [country.name for country in countries]
     assert [name for name in names if name in order] == order
+
+
+class TestNamesInTwoLanguages:
+    def test_a_summit_is_named_in_the_page_language(self, client, seed):
+        summit = Summit.objects.get(slug="coalition-des-volontaires-paris-2025-09-04")
+        for language, name in (("en", "Coalition of the willing summit, Paris"), ("fr", "Sommet de la coalition")):
+            with translation.override(language):
+                body = client.get(summit.get_absolute_url()).content.decode()
+            assert f"<h1>{name}" in body
+
+    def test_a_name_known_in_one_language_is_shown_marked_with_it(self, client, db):
+        summit = SummitFactory(name="Sommet imaginaire de Fictionville", name_fr="Sommet imaginaire de Fictionville")
+        StatementFactory(summit=summit)
+        with translation.override("en"):
+            body = client.get(summit.get_absolute_url()).content.decode()
+        assert '<h1 lang="fr">Sommet imaginaire de Fictionville</h1>' in body
+
+    def test_a_name_only_as_recorded_is_shown_in_both_languages(self, db):
+        summit = SummitFactory(name="Fictionville Forum")
+        for language in ("en", "fr"):
+            with translation.override(language):
+                assert (summit.name, summit.name_language) == ("Fictionville Forum", "")
+
+    @pytest.mark.parametrize(
+        "query", ['"Coalition of the willing summit"', '"Sommet de la coalition des volontaires"', "Otan", "NATO"]
+    )
+    def test_search_finds_a_summit_or_body_by_either_name(self, client, seed, query):
+        found = set(client.get(reverse("statements:list"), {"q": query}).context["paginator"].object_list)
+        summit = Summit.objects.get(slug="coalition-des-volontaires-paris-2025-09-04")
+        nato = Statement.objects.filter(statement_speakers__organisation__slug="nato")
+        expected = nato if query in ("Otan", "NATO") else summit.statements.published()
+        assert set(expected.values_list("pk", flat=True)) <= found

@@ -66,7 +66,7 @@ def test_statement_page_shows_quote_speaker_role_and_source(client, seed):
     assert '<blockquote lang="fr"' in body
     assert "ce sont des garanties de danger pour le continent européen" in body
     assert "porte-parole de la diplomatie russe" in body
-    assert "Conférence économique à Vladivostok" in body
+    assert "Economic conference in Vladivostok" in body
     assert "Direct quote" in body
     assert "a-t-elle martelé devant des journalistes" in body
 
@@ -181,6 +181,6 @@ def test_the_home_page_says_what_the_archive_holds_and_offers_ways_in(client, se
     assert "16 statements · 5 speakers · 5 countries" in body
     assert [country.iso_alpha2 for country in response.context["countries"]] == ["FR", "DE", "RU"]
     assert response.context["topics"][0].name_en == "Security guarantees"
-    assert "Sommet de la coalition des volontaires, Paris" in body
+    assert "Coalition of the willing summit, Paris" in body
     StatementFactory(draft=True, text="Brouillon d'accueil")
     assert "Brouillon d'accueil" not in client.get("/en/").content.decode()

@@ -212,7 +212,7 @@ def test_a_renamed_topic_or_summit_is_found_under_its_new_name(db, django_captur
     with django_capture_on_commit_callbacks(execute=True):
         topic.name_en = "Herring allowances"
         topic.save()
-        statement.summit.name = "Sommet des embruns"
+        statement.summit.name_fr = "Sommet des embruns"
         statement.summit.save()
     assert found("herring") == ["Nous resterons prudents."]
     assert found("embruns") == ["Nous resterons prudents."]
