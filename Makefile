@@ -74,7 +74,7 @@ messages: install
 
 # After marking new strings: add them to locale/fr/LC_MESSAGES/django.po, to translate there.
 messages-update: install
-	$(PY) manage.py makemessages --locale fr --no-location --ignore ".venv/*" --ignore "var/*" \
+	$(PY) manage.py makemessages --locale fr --no-location --no-obsolete --ignore ".venv/*" --ignore "var/*" \
 		--ignore "tests/*" --ignore "benchmarks/*" --ignore "scripts/*"
 
 # Reinstall only when a requirements file changed.

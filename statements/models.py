@@ -1641,7 +1641,9 @@ class Translation(models.Model):
     text = models.TextField(_("text"))
     translator_kind = models.CharField(_("translated by"), max_length=20, choices=Translator.choices)
     translator_name = models.CharField(
-        _("translator"), max_length=200, blank=True, help_text=_("Agency, office or person, when known.")
+        _("translator"),
+        max_length=200,
+        help_text=_("Who made it: the agency, the office, the editor, or the machine translation service."),
     )
 
     class Meta:

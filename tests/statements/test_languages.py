@@ -5,6 +5,7 @@ each language writes them, quotes in the reader's language beneath the original.
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.template import Context, Template
 from django.urls import reverse
 from django.utils import translation
@@ -207,3 +208,11 @@ class TestNamesInTwoLanguages:
         nato = Statement.objects.filter(statement_speakers__organisation__slug="nato")
         expected = nato if query in ("Otan", "NATO") else summit.statements.published()
         assert set(expected.values_list("pk", flat=True)) <= found
+
+
+def test_a_translation_names_its_translator(db):
+    statement = StatementFactory()
+    translated = Translation(statement=statement, language="en", text="Words.", translator_kind="editor")
+    with pytest.raises(ValidationError) as refused:
+        translated.full_clean()
+    assert set(refused.value.message_dict) == {"translator_name"}
