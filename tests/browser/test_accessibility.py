@@ -37,6 +37,8 @@ def page_types() -> list[str]:
         "/en/statements/?date_from=x&per_page=abc",
         "/en/statements/?show=country&country=FR&year=2025",
         "/en/statements/?q=Zakharvoa",  # nothing found: "did you mean"
+        "/fr/statements/?country=FR",  # the interface in French
+        f"/fr/statements/{statement.pk}/",
         statement.get_absolute_url(),
         "/en/speakers/",
         credit.speaker.get_absolute_url(),

@@ -41,6 +41,8 @@ def public_pages(site) -> dict[str, str]:
         "no result": "/en/statements/?q=zzzzqqq",
         "did you mean": "/en/statements/?q=Zakharvoa",
         "a facet in full": "/en/statements/?show=speaker&year=2025",
+        "list in French": "/fr/statements/?country=FR",
+        "statement in French": f"/fr/statements/{statement.pk}/",
         "statement": statement.get_absolute_url(),
         "retracted statement": retracted.get_absolute_url(),
         "speakers": "/en/speakers/",
