@@ -8,6 +8,8 @@ error: django-filter leaves invalid fields out of `cleaned_data`.
 """
 
 import datetime
+import functools
+import gettext
 
 import django_filters
 import pycountry
@@ -15,6 +17,8 @@ from django import forms
 from django.conf import settings
 from django.db.models import Exists, OuterRef, QuerySet
 from django.db.models.functions import Coalesce
+from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -24,9 +28,27 @@ from .widgets import DateInput
 
 SEARCH_MAX_LENGTH = 500
 PAGE_SIZES = (25, 50, 100)
+
+
+@functools.cache
+def _iso_639_names(language: str) -> gettext.NullTranslations:
+    """pycountry's own translations of the ISO 639 language names."""
+    return gettext.translation("iso639-3", pycountry.LOCALES_DIR, languages=[language], fallback=True)
+
+
+def _language_name(name: str) -> str:
+    """An ISO 639 language's English name in the page's language ("French", "Français")."""
+    return _iso_639_names((get_language() or "en")[:2]).gettext(name)
+
+
+# ISO 639-1 languages, their names in the page's language (computed when shown).
 LANGUAGE_CHOICES = sorted(
-    ((language.alpha_2, language.name) for language in pycountry.languages if hasattr(language, "alpha_2")),
-    key=lambda choice: choice[1],
+    (
+        (language.alpha_2, lazy(_language_name, str)(language.name))
+        for language in pycountry.languages
+        if hasattr(language, "alpha_2")
+    ),
+    key=lambda choice: choice[0],
 )
 
 

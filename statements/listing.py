@@ -29,13 +29,12 @@ from .charts import timeline
 from .exports import FORMATS, export_response
 from .facets import BY_NAME, count_facets, month_label
 from .feeds import StatementsFeed
-from .filters import LANGUAGE_CHOICES, StatementFilter
+from .filters import StatementFilter
 from .models import Country, Report, Statement
 from .search import headline_expression, highlighted_html, matched_outside_the_quote
 from .suggest import suggestions
 
 SUMMARY_CACHE_SECONDS = 600  # a safety net: any write invalidates sooner (caching.py)
-LANGUAGE_NAMES = dict(LANGUAGE_CHOICES)
 # Parameters that neither filter nor change the count and facets: left out of the cache key.
 NOT_SUMMARISED = ("page", *StatementFilter.PAGE_SHAPING)
 

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('statements', '0015_names_in_two_languages'),
+        ("statements", "0015_names_in_two_languages"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='translation',
-            name='translator_name',
-            field=models.CharField(help_text='Who made it: the agency, the office, the editor, or the machine translation service.', max_length=200, verbose_name='translator'),
+            model_name="translation",
+            name="translator_name",
+            field=models.CharField(
+                help_text="Who made it: the agency, the office, the editor, or the machine translation service.",
+                max_length=200,
+                verbose_name="translator",
+            ),
         ),
     ]
