@@ -299,9 +299,11 @@ REST_FRAMEWORK = {
     "UNAUTHENTICATED_USER": None,
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Diplomatic statements archive API",
-    "DESCRIPTION": "Read-only access to published statements, their speakers, countries, organisations, "
-    "summits, topics and sources. Statement filters are those of the /statements/ page.",
+    "TITLE": _("Diplomatic statements archive API"),
+    "DESCRIPTION": _(
+        "Read-only access to published statements, their speakers, countries, organisations, "
+        "summits, topics and sources. Statement filters are those of the /statements/ page."
+    ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI from the drf-spectacular-sidecar package: no CDN.

@@ -1,16 +1,19 @@
-"""OpenAPI schema adjustments for drf-spectacular."""
+"""OpenAPI schema adjustments for drf-spectacular. Descriptions are translated: the
+reference page (reference.py) builds the schema in the reader's language."""
+
+from django.utils.translation import gettext_lazy as _
 
 ERROR = {
     "content": {
         "application/json": {
-            "schema": {"type": "object", "additionalProperties": True, "description": "What was wrong, per field."}
+            "schema": {"type": "object", "additionalProperties": True, "description": _("What was wrong, per field.")}
         }
     }
 }
 ERROR_RESPONSES = {
-    "400": {**ERROR, "description": "A parameter was invalid; the body says which and why."},
-    "404": {**ERROR, "description": "No such object, page or cursor."},
-    "429": {**ERROR, "description": "Too many requests: wait for the seconds given in Retry-After."},
+    "400": {**ERROR, "description": _("A parameter was invalid; the body says which and why.")},
+    "404": {**ERROR, "description": _("No such object, page or cursor.")},
+    "429": {**ERROR, "description": _("Too many requests: wait for the seconds given in Retry-After.")},
 }
 
 

@@ -2,6 +2,7 @@
 it has one, the public page's URL; related objects come as small references."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from ..models import (
@@ -124,7 +125,7 @@ class TopicSerializer(PublicPageMixin, ArchiveSerializer):
 
 class SourceSerializer(ArchiveSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:source-detail")
-    link = serializers.CharField(source="url", read_only=True, help_text="The document's own address, if any.")
+    link = serializers.CharField(source="url", read_only=True, help_text=_("The document's own address, if any."))
     outlet = serializers.HyperlinkedRelatedField(view_name="api:organisation-detail", read_only=True, allow_null=True)
     reported_in = serializers.HyperlinkedRelatedField(view_name="api:source-detail", read_only=True, allow_null=True)
 

@@ -4,7 +4,9 @@
 import datetime
 
 from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination, PageNumberPagination
@@ -59,10 +61,14 @@ class Pages(PageNumberPagination):
     max_page_size = 100
 
 
+@extend_schema(
+    description=_(
+        "Published statements, newest first. Filters as on /statements/: q, country, speaker, organisation, "
+        "summit, topic, mentions, outlet, speaker_kind, level, language, mode, available_in, date_from, date_to, "
+        "year, month."
+    )
+)
 class StatementViewSet(viewsets.ReadOnlyModelViewSet):
-    """Published statements, newest first. Filters as on /statements/: q, country, speaker,
-    organisation, summit, topic, mentions, language, wording, date_from, date_to, year."""
-
     serializer_class = serializers.StatementSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = ApiStatementFilter
@@ -86,9 +92,8 @@ class StatementViewSet(viewsets.ReadOnlyModelViewSet):
         )
 
 
+@extend_schema(description=_("Speakers with their roles. q searches names and aliases, tolerant of accents and typos."))
 class SpeakerViewSet(viewsets.ReadOnlyModelViewSet):
-    """Speakers with their roles. `q` searches names and aliases, tolerant of accents and typos."""
-
     serializer_class = serializers.SpeakerSerializer
     filter_backends = [DjangoFilterBackend]
     filterset_class = SpeakerFilter
@@ -137,9 +142,8 @@ class TopicViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = Pages
 
 
+@extend_schema(description=_("Sources of published statements (never their pasted full text)."))
 class SourceViewSet(viewsets.ReadOnlyModelViewSet):
-    """Sources of published statements (never their pasted full text)."""
-
     serializer_class = serializers.SourceSerializer
     pagination_class = Pages
 
