@@ -24,6 +24,8 @@ PAGES = {
     "statements": "/en/statements/",
     "search": "/en/statements/?q=garanties",
     "filtered": "/en/statements/?country=FR&country=DE&level=head&level=official",
+    "statements-fr": "/fr/statements/",
+    "statement-fr": "/fr/statements/1/",
     "statement": "/en/statements/1/",
     "speaker": "/en/speakers/emmanuel-macron/",
     "summit": "/en/summits/coalition-des-volontaires-paris-2025-09-04/",
