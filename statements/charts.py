@@ -62,6 +62,12 @@ class Timeline:
         return HEIGHT + LABEL_SPACE
 
 
+def first_day(month: str) -> datetime.date:
+    """The first day of a "YYYY-MM" month."""
+    year, number = month.split("-")
+    return datetime.date(int(year), int(number), 1)
+
+
 def _months_between(first: datetime.date, last: datetime.date):
     month = first
     while month <= last:
@@ -81,7 +87,7 @@ def timeline(months: list[tuple[str, int]], params: QueryDict) -> Timeline | Non
     """The chart of `months` ([("YYYY-MM", count)] in order), or None for a single period."""
     if len(months) < 2:
         return None
-    counts = {datetime.date(int(month[:4]), int(month[5:7]), 1): count for month, count in months}
+    counts = {first_day(month): count for month, count in months}
     first, last = min(counts), max(counts)
     by_month = (last.year - first.year) * 12 + last.month - first.month < MONTHLY_UP_TO
     if by_month:

@@ -9,7 +9,6 @@ would add. The date facet drills down instead: years, then the months of a chose
 links.
 """
 
-import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -132,8 +131,8 @@ def count_facets(filterset, *, fixed: set[str], expanded: str = "") -> dict:
 
     A facet with a selection is counted over the result without that selection; `fixed`
     names facets the page's scope sets (not offered); `expanded` is the facet whose values
-    are all listed. Facets counted over the same rows in the same
-    table share one query; the months go with the statements' own columns.
+    are all listed. Facets counted over the same rows in the same table share one query;
+    the months go with the statements' own columns.
     """
     results = filterset.qs.order_by()
     cleaned = filterset.form.cleaned_data
@@ -162,9 +161,3 @@ def count_facets(filterset, *, fixed: set[str], expanded: str = "") -> dict:
             facets.append((spec.name, listed, more))
     months = sorted((month.strftime("%Y-%m"), n) for month, n in counts["month"])
     return {"facets": facets, "months": months}
-
-
-def month_label(month: str) -> datetime.date:
-    """The first day of a "YYYY-MM" month, to format."""
-    year, number = month.split("-")
-    return datetime.date(int(year), int(number), 1)

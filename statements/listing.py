@@ -25,9 +25,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .caching import generation
-from .charts import timeline
+from .charts import first_day, timeline
 from .exports import FORMATS, export_response
-from .facets import BY_NAME, count_facets, month_label
+from .facets import BY_NAME, count_facets
 from .feeds import StatementsFeed
 from .filters import StatementFilter
 from .models import Country, Report, Statement
@@ -168,7 +168,7 @@ def _date_facet(months: list[tuple[str, int]], filterset: StatementFilter, param
         chosen = cleaned["month"].strftime("%Y-%m") if cleaned.get("month") else None
         values = [
             FacetValue(
-                date_format(month_label(month), "YEAR_MONTH_FORMAT"),
+                date_format(first_day(month), "YEAR_MONTH_FORMAT"),
                 count,
                 url_without(params, "month") if month == chosen else url_with(params, "month", month, replace=True),
                 month == chosen,
