@@ -243,6 +243,7 @@ def organisation_list(request):
         .select_related("country")
         .with_statement_count()
         .annotate(speaker_count=SubqueryCount(Speaker.objects.public().of_organisation(OuterRef("pk")).values("id")))
+        .in_name_order()
     )
     return render(request, "statements/organisation_list.html", entity_page(request, organisations, "organisations"))
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from statements.models import Country, Statement, Summit, Topic, Translation
-from tests.factories import ReportFactory, SourceFactory, StatementFactory, SummitFactory
+from tests.factories import OrganisationFactory, ReportFactory, SourceFactory, StatementFactory, SummitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +216,16 @@ def test_a_translation_names_its_translator(db):
     with pytest.raises(ValidationError) as refused:
         translated.full_clean()
     assert set(refused.value.message_dict) == {"translator_name"}
+
+
+@pytest.mark.parametrize(
+    ("language", "order"), [("en", ["Beta Pact", "Zeta Union"]), ("fr", ["Alpha Union", "Zulu Pacte"])]
+)
+def test_organisations_sort_by_the_name_in_the_page_language(client, db, language, order):
+    zeta = OrganisationFactory(name="Zeta Union", name_en="Zeta Union", name_fr="Alpha Union")
+    beta = OrganisationFactory(name="Beta Pact", name_en="Beta Pact", name_fr="Zulu Pacte")
+    for organisation in (zeta, beta):
+        StatementFactory(organisation=organisation)
+    with translation.override(language):
+        names = [row.name for row in client.get(reverse("statements:organisations")).context["organisations"]]
+    assert [name for name in names if name in order] == order  # the module's seed may be there too
