@@ -111,10 +111,12 @@ def generate(count: int) -> None:
             Speaker(name=f"Speaker {n}", sort_name=f"Speaker {n:05d}", slug=f"speaker-{n}") for n in range(2000)
         )
         Role.objects.bulk_create(
-            Role(speaker=speaker, title_fr="ministre", country=countries[n % 60]) for n, speaker in enumerate(speakers)
+            Role(speaker=speaker, title_fr="ministre", level=Role.Level.MINISTER, country=countries[n % 60])
+            for n, speaker in enumerate(speakers)
         )
         Summit.objects.bulk_create(
-            Summit(name=f"Summit {n}", slug=f"summit-{n}", host_country=countries[n % 60]) for n in range(300)
+            Summit(name_as_recorded=f"Summit {n}", slug=f"summit-{n}", host_country=countries[n % 60])
+            for n in range(300)
         )
         Source.objects.bulk_create(Source(title=f"Source {n}", language="fr") for n in range(5000))
         Topic.objects.bulk_create(Topic(name_en=f"Topic {n}", slug=f"topic-{n}") for n in range(50))
