@@ -8,12 +8,14 @@ so the pages cannot drift apart.
 
 import datetime
 import hashlib
+import json
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.db import OperationalError, transaction
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.shortcuts import render
@@ -23,6 +25,7 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from psycopg.errors import QueryCanceled
 
 from .caching import generation
 from .charts import first_day, timeline
@@ -35,6 +38,7 @@ from .search import headline_expression, highlighted_html, matched_outside_the_q
 from .suggest import suggestions
 
 SUMMARY_CACHE_SECONDS = 600  # a safety net: any write invalidates sooner (caching.py)
+TIMED_OUT_CACHE_SECONDS = 60  # a summary cut short by the statement timeout is tried again sooner
 # Parameters that neither filter nor change the count and facets: left out of the cache key.
 NOT_SUMMARISED = ("page", *StatementFilter.PAGE_SHAPING)
 
@@ -254,9 +258,37 @@ def _summary(request, filterset: StatementFilter, fixed: set[str], expanded: str
     key = f"listing:{generation()}:{hashlib.sha256(identity.encode()).hexdigest()}"
     summary = cache.get(key)
     if summary is None:
-        summary = {"count": filterset.qs.count(), **count_facets(filterset, fixed=fixed, expanded=expanded)}
-        cache.set(key, summary, SUMMARY_CACHE_SECONDS)
+        summary = {"count": _count(filterset.qs), "approximate": False}
+        if summary["count"] is None:
+            summary.update(count=_estimated_count(filterset.qs), approximate=True)
+        facets = _in_time(lambda: count_facets(filterset, fixed=fixed, expanded=expanded))
+        summary.update(facets or {"facets": [], "months": []}, facets_timed_out=facets is None)
+        timed_out = summary["approximate"] or summary["facets_timed_out"]
+        cache.set(key, summary, TIMED_OUT_CACHE_SECONDS if timed_out else SUMMARY_CACHE_SECONDS)
     return summary
+
+
+def _in_time(work):
+    """`work()`, or None when the database cancelled it for running longer than its
+    statement timeout (DB_STATEMENT_TIMEOUT_MS): the page then goes without it instead of
+    failing. In a savepoint, so a transaction around it stays usable."""
+    try:
+        with transaction.atomic():
+            return work()
+    except OperationalError as error:
+        if isinstance(error.__cause__, QueryCanceled):
+            return None
+        raise
+
+
+def _count(rows: QuerySet) -> int | None:
+    return _in_time(rows.count)
+
+
+def _estimated_count(rows: QuerySet) -> int:
+    """The planner's estimate of how many rows `rows` has (no rows read)."""
+    plan = json.loads(rows.order_by().explain(format="json"))
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def filtered(request, base: QuerySet, *, default_sort: str = "newest") -> StatementFilter:
@@ -351,6 +383,8 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
         "paginator": paginator,
         "statements": page.object_list,
         "searching": searching,
+        "approximate": summary["approximate"],
+        "facets_timed_out": summary["facets_timed_out"],
         "chips": chips,
         "ignored": _ignored(filterset),
         "facets": _facets(summary, params, expanded),

@@ -1,8 +1,10 @@
 """Cached counts and facets never outlive a change of the data."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
+from statements import listing
 from statements.models import Statement
 from tests.factories import StatementFactory, TopicFactory
 
@@ -46,3 +48,33 @@ def test_page_and_sort_share_the_cached_summary(client, index, django_assert_max
     with django_assert_max_num_queries(10):
         response = client.get(LIST, {"sort": "newest", "per_page": "50"})
     assert response.context["paginator"].count == 3
+
+
+def _too_slow(*args, **kwargs):
+    """Real work the database cancels: a statement timeout of 50 ms, then a 1 s query."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL statement_timeout = '50ms'")
+        cursor.execute("SELECT pg_sleep(1)")
+
+
+def test_facets_cancelled_by_the_statement_timeout_leave_a_page_that_says_so(client, index, monkeypatch):
+    StatementFactory.create_batch(3)
+    index()
+    monkeypatch.setattr(listing, "count_facets", _too_slow)
+    response = client.get(reverse("statements:list"))
+    assert response.status_code == 200
+    assert response.context["facets"] == []
+    assert response.context["paginator"].count == 3  # the count itself was in time
+    assert "could not be counted in time" in response.content.decode()
+
+
+def test_a_cancelled_query_is_none_and_the_connection_still_works(db):
+    assert listing._in_time(_too_slow) is None
+    assert Statement.objects.count() == 0
+
+
+def test_an_estimated_count_reads_the_plan(index):
+    StatementFactory.create_batch(5)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE statements_statement")
+    assert 1 <= listing._estimated_count(Statement.objects.published()) <= 50
