@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
-from django.db import OperationalError, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.shortcuts import render
@@ -33,7 +33,7 @@ from .exports import FORMATS, export_response
 from .facets import BY_NAME, count_facets
 from .feeds import StatementsFeed
 from .filters import StatementFilter
-from .models import Country, Report, Statement
+from .models import Country, Report, Statement, words_in
 from .search import headline_expression, highlighted_html, matched_outside_the_quote
 from .suggest import suggestions
 
@@ -271,8 +271,11 @@ def _summary(request, filterset: StatementFilter, fixed: set[str], expanded: str
 def _in_time(work):
     """`work()`, or None when the database cancelled it for running longer than its
     statement timeout (DB_STATEMENT_TIMEOUT_MS): the page then goes without it instead of
-    failing. In a savepoint, so a transaction around it stays usable."""
+    failing. Inside a transaction (tests, a caller's atomic block) in a savepoint, so the
+    transaction stays usable."""
     try:
+        if not connection.in_atomic_block:  # autocommit: a cancelled query leaves nothing to undo
+            return work()
         with transaction.atomic():
             return work()
     except OperationalError as error:
@@ -359,6 +362,11 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
     ids = list(page.object_list)
     rows = Statement.objects.with_card_relations().in_bulk(ids)
     page.object_list = [rows[pk] for pk in ids]
+
+    # Beneath each quote in another language, its words in the page's (when the archive has them).
+    in_page_language = words_in(page.object_list, get_language())
+    for statement in page:
+        statement.in_your_language = in_page_language.get(statement.pk)
 
     searching = filterset.searching
     if searching:

@@ -1177,15 +1177,6 @@ class Statement(models.Model):
             return self.display_reports[0] if self.display_reports else None
         return self.reports.select_related("source__outlet").filter(is_display=True).first()
 
-    def in_language(self, language: str) -> "Report | Translation | None":
-        """The statement's words in `language` when its display report is in another: a
-        report printed in that language, else a translation into it; None otherwise."""
-        display = self.display_report
-        if display is None or display.language == language:
-            return None
-        report = self.reports.filter(language=language).select_related("source__outlet").order_by("position", "id")
-        return report.first() or self.translations.filter(language=language).first()
-
     @property
     def credit_list(self) -> list["StatementSpeaker"]:
         """Who made the statement, in order (prefetched by with_card_relations)."""
@@ -1670,3 +1661,25 @@ class Translation(models.Model):
                     % {"language": self.language}
                 }
             )
+
+
+def words_in(statements, language: str) -> dict[int, Report | Translation]:
+    """{statement id: its words in `language`} for those of `statements` whose display
+    report is in another language and that the archive has in `language`: a report
+    printed in it (the first in its source), else a translation into it. At most two
+    queries, whatever the number of statements."""
+    ids = [
+        statement.pk
+        for statement in statements
+        if statement.display_report is not None and statement.display_report.language != language
+    ]
+    found: dict[int, Report | Translation] = {}
+    if not ids:
+        return found
+    reports = Report.objects.filter(statement__in=ids, language=language).select_related("source__outlet")
+    for report in reports.order_by("statement", F("position").asc(nulls_last=True), "id"):
+        found.setdefault(report.statement_id, report)
+    missing = [pk for pk in ids if pk not in found]
+    for translation in Translation.objects.filter(statement__in=missing, language=language).order_by("id"):
+        found.setdefault(translation.statement_id, translation)
+    return found

@@ -29,6 +29,7 @@ from .models import (
     SubqueryCount,
     Summit,
     Topic,
+    words_in,
 )
 from .suggest import suggestions
 
@@ -116,7 +117,7 @@ def statement_detail(request, pk: int):
         "json_ld": json_for_script(citations.json_ld(statement, permalink)),
         "translations": statement.translations.all(),
         # Beneath the original words, the same in the page's language when the archive has them.
-        "in_your_language": statement.in_language(get_language()),
+        "in_your_language": words_in([statement], get_language()).get(statement.pk),
         "topics": statement.topics.all(),
         "countries_mentioned": statement.countries_mentioned.all(),
         "corrections": statement.corrections.all(),

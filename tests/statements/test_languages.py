@@ -159,6 +159,14 @@ class TestQuotesInTheReadersLanguage:
         assert "We shall stay vigilant in Fictionville" in body
         assert "As reported in" in body
 
+    def test_cards_in_lists_show_it_too(self, client, french_remark):
+        with translation.override("en"):
+            body = client.get(reverse("statements:list")).content.decode()
+        card = body[body.index("Nous resterons vigilants à Fictionville.") :]
+        card = card[: card.index("</article>")]
+        assert "We will remain vigilant in Fictionville." in card
+        assert "Translation: An archive editor (Ada Linguiste)" in card
+
     def test_readers_can_keep_only_what_they_can_read(self, client, french_remark):
         french_only = StatementFactory(text="Seulement en français.", language="fr")
         with translation.override("en"):
