@@ -9,6 +9,7 @@ so the pages cannot drift apart.
 import datetime
 import hashlib
 import json
+import time
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -39,6 +40,7 @@ from .suggest import suggestions
 
 SUMMARY_CACHE_SECONDS = 600  # a safety net: any write invalidates sooner (caching.py)
 TIMED_OUT_CACHE_SECONDS = 60  # a summary cut short by the statement timeout is tried again sooner
+COMPUTING_SECONDS = 15  # the longest a request waits for another's summary (the statement timeout is 10 s)
 # Parameters that neither filter nor change the count and facets: left out of the cache key.
 NOT_SUMMARISED = ("page", *StatementFilter.PAGE_SHAPING)
 
@@ -257,7 +259,19 @@ def _summary(request, filterset: StatementFilter, fixed: set[str], expanded: str
     identity = f"{get_language()}:{request.path}?{urlencode(filtering)}&show={expanded}"
     key = f"listing:{generation()}:{hashlib.sha256(identity.encode()).hexdigest()}"
     summary = cache.get(key)
-    if summary is None:
+    if summary is not None:
+        return summary
+    # One request computes a summary at a time; the others asking for it meanwhile wait
+    # for its result rather than each counting the same rows again (a stampede after
+    # every edit). A summary of the data as it was before an edit is never served.
+    computing = f"{key}:computing"
+    if not cache.add(computing, True, COMPUTING_SECONDS):
+        deadline = time.monotonic() + COMPUTING_SECONDS
+        while time.monotonic() < deadline:
+            time.sleep(0.05)
+            if (summary := cache.get(key)) is not None:
+                return summary
+    try:
         summary = {"count": _count(filterset.qs), "approximate": False}
         if summary["count"] is None:
             summary.update(count=_estimated_count(filterset.qs), approximate=True)
@@ -265,6 +279,8 @@ def _summary(request, filterset: StatementFilter, fixed: set[str], expanded: str
         summary.update(facets or {"facets": [], "months": []}, facets_timed_out=facets is None)
         timed_out = summary["approximate"] or summary["facets_timed_out"]
         cache.set(key, summary, TIMED_OUT_CACHE_SECONDS if timed_out else SUMMARY_CACHE_SECONDS)
+    finally:
+        cache.delete(computing)
     return summary
 
 

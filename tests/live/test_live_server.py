@@ -5,6 +5,7 @@ connection pool under a crowd, error pages as a reader gets them."""
 
 import re
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -82,3 +83,26 @@ def test_two_editors_saving_the_same_version_at_once_one_is_refused(archive):
     statement = Statement.objects.get(pk=draft.pk)
     assert statement.version == draft.version + 1
     assert Report.objects.get(statement=draft).text in ("Version d'Alice.", "Version de Bruno.")
+
+
+def test_readers_arriving_together_at_a_cold_list_share_one_count(archive, monkeypatch):
+    """Eight readers ask for the same uncached list at once: one request counts and
+    facets the statements, the others wait for its result (no stampede)."""
+    from statements import listing
+
+    computed = []
+    real = listing.count_facets
+
+    def slow_count_facets(*args, **kwargs):
+        computed.append(threading.get_ident())
+        time.sleep(0.5)  # long enough for every reader to arrive meanwhile
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(listing, "count_facets", slow_count_facets)
+    with ThreadPoolExecutor(max_workers=8) as readers:
+        answers = list(
+            readers.map(lambda _: requests.get(archive + "/en/statements/?q=publique", timeout=60), range(8))
+        )
+    assert [answer.status_code for answer in answers] == [200] * 8
+    assert all("3 statements" in answer.text for answer in answers)
+    assert len(computed) == 1
