@@ -146,6 +146,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language from the address (/fr/, /en/), or for one without, a redirect to it.
     "archive.languages.LocaleMiddleware",
+    # A repeated request for an unchanged public page: 304, without rendering it.
+    "statements.caching.ConditionalPagesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,4 +1,5 @@
-"""A generation number for everything the archive derives from its statements.
+"""A generation number for everything the archive derives from its statements, and
+the conditional answers (ETag, 304) it allows for public pages.
 
 Cached results (the counts and facets of a list page) are keyed on the generation, and
 any write to the statements app bumps it (statements/signals.py), so a change shows at
@@ -7,9 +8,15 @@ again on commit: the second one discards what another request may have computed 
 cached from the data as it was just before the commit.
 """
 
+import hashlib
 import time
 
+from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.http import parse_etags, quote_etag
 
 GENERATION_KEY = "statements:generation"
 
@@ -29,3 +36,42 @@ def bump_generation() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet, or evicted
         cache.set(GENERATION_KEY, _fresh(), timeout=None)
+
+
+class ConditionalPagesMiddleware:
+    """Public pages answer a repeated request with 304 Not Modified, without rendering.
+
+    A page (under /en/ or /fr/) for an anonymous reader depends only on the data, the
+    day (quick date ranges, "accessed on" in citations), the scheme, host and address: its
+    ETag is a digest of those, computed before the view. A browser, reverse proxy or CDN
+    that sends it back in If-None-Match gets an empty 304 until the next write changes
+    the generation. `Cache-Control: max-age=0, must-revalidate` makes them ask each time,
+    so an unpublished statement never lingers in a cache; logged-in editors (who see
+    previews) get no ETag.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefixes = tuple(f"/{code}/" for code, _name in settings.LANGUAGES)
+
+    def __call__(self, request):
+        if (
+            request.method not in ("GET", "HEAD")
+            or settings.SESSION_COOKIE_NAME in request.COOKIES
+            or not request.path_info.startswith(self.prefixes)
+        ):
+            return self.get_response(request)
+        identity = "|".join(
+            [str(generation()), str(timezone.localdate()), request.scheme, request.get_host(), request.get_full_path()]
+        )
+        etag = quote_etag(hashlib.sha256(identity.encode()).hexdigest()[:32])
+        if etag in parse_etags(request.headers.get("If-None-Match", "")):
+            response = HttpResponseNotModified()
+        else:
+            response = self.get_response(request)
+            if response.status_code != 200 or response.has_header("ETag"):
+                return response
+        response["ETag"] = etag
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        patch_vary_headers(response, ("Cookie",))
+        return response
