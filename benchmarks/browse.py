@@ -8,8 +8,9 @@ archive's data is never touched. The data is generated once and reused; --rebuil
 it again. Each page is requested in-process through Django's test client (server time,
 no network), a few times to warm up, then --runs times; the median and 95th percentile
 are printed, cold (the cached count and facets of list pages invalidated before each
-request, as after an edit or for a new query) and warm (cached). Everything is
-invented: speakers "Speaker 17", random word salad.
+request, as after an edit or for a new query), warm (cached) and revalidated (the
+page's ETag sent back, as a browser or a CDN does: 304, nothing rendered). Everything
+is invented: speakers "Speaker 17", random word salad.
 """
 
 import argparse
@@ -186,21 +187,23 @@ def generate(count: int) -> None:
     print(f"Generated {count:,} statements in {time.perf_counter() - started:.0f} s.")
 
 
-def measure(client, url: str, runs: int, *, cold: bool) -> tuple[float, float]:
+def measure(client, url: str, runs: int, *, cold: bool = False, revalidated: bool = False) -> tuple[float, float]:
     """Median and 95th percentile in ms. Cold: the cached count and facets are invalidated
-    before each request (as after any edit, or for a query nobody asked before)."""
+    before each request (as after any edit, or for a query nobody asked before).
+    Revalidated: the request sends the page's ETag back, as a browser or CDN does (304)."""
     from statements.caching import bump_generation
 
     for _ in range(3):
         assert client.get(url).status_code == 200, url
+    headers = {"If-None-Match": client.get(url)["ETag"]} if revalidated else {}
     timings = []
     for _ in range(runs):
         if cold:
             bump_generation()
         started = time.perf_counter()
-        response = client.get(url)
+        response = client.get(url, headers=headers)
         timings.append((time.perf_counter() - started) * 1000)
-        assert response.status_code == 200, url
+        assert response.status_code == (304 if revalidated else 200), url
     timings.sort()
     return statistics.median(timings), timings[max(0, round(0.95 * len(timings)) - 1)]
 
@@ -249,11 +252,18 @@ def main():
     print(
         f"Database {name}: {Statement.objects.count():,} statements ({published:,} published), {options.runs} runs each"
     )
-    print(f"{'page':45} {'cold median':>12} {'cold p95':>9} {'warm median':>12} {'warm p95':>9}   (ms)")
+    print(
+        f"{'page':45} {'cold median':>12} {'cold p95':>9} {'warm median':>12} {'warm p95':>9}"
+        f" {'304 median':>11} {'304 p95':>8}   (ms)"
+    )
     for label, url in pages:
         cold = measure(client, url, options.runs, cold=True)
-        warm = measure(client, url, options.runs, cold=False)
-        print(f"{label:45} {cold[0]:12.1f} {cold[1]:9.1f} {warm[0]:12.1f} {warm[1]:9.1f}")
+        warm = measure(client, url, options.runs)
+        revalidated = measure(client, url, options.runs, revalidated=True)
+        print(
+            f"{label:45} {cold[0]:12.1f} {cold[1]:9.1f} {warm[0]:12.1f} {warm[1]:9.1f}"
+            f" {revalidated[0]:11.1f} {revalidated[1]:8.1f}"
+        )
 
 
 if __name__ == "__main__":
