@@ -266,9 +266,10 @@ def _summary(request, filterset: StatementFilter, fixed: set[str], expanded: str
     # every edit). A summary of the data as it was before an edit is never served.
     computing = f"{key}:computing"
     if not cache.add(computing, True, COMPUTING_SECONDS):
-        deadline = time.monotonic() + COMPUTING_SECONDS
+        deadline, pause = time.monotonic() + COMPUTING_SECONDS, 0.05
         while time.monotonic() < deadline:
-            time.sleep(0.05)
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)  # each look is a cache read: fewer as the wait grows
             if (summary := cache.get(key)) is not None:
                 return summary
     try:
