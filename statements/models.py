@@ -511,8 +511,9 @@ class OfficeLevel(models.TextChoices):
 # government is named first ("président ukrainien"), never inside another title
 # ("émissaire spécial du président américain" is an envoy).
 _HEAD_TITLE = re.compile(
-    r"^(?:président|president|premier ministre|première ministre|prime minister|chancelier|chancelière|chancellor"
-    r"|roi|reine|king|queen|chef de l'(?:é|e)tat|chef du gouvernement|head of state|head of government)\b",
+    r"^(?:présidente?|president|premier ministre|première ministre|prime minister"
+    r"|chancelier|chancelière|chancellor|roi|reine|king|queen"
+    r"|chef(?:fe)? de l'(?:é|e)tat|chef(?:fe)? du gouvernement|head of state|head of government)\b",
     re.IGNORECASE,
 )
 _SPOKESPERSON_TITLE = re.compile(r"porte-parole|spokes(?:man|woman|person)", re.IGNORECASE)

@@ -202,6 +202,8 @@ class TestTimeline:
     [
         ("président français", "", "", OfficeLevel.HEAD),
         ("Première ministre", "", "", OfficeLevel.HEAD),
+        ("présidente moldave", "", "", OfficeLevel.HEAD),
+        ("cheffe du gouvernement", "", "", OfficeLevel.HEAD),
         ("", "Chancellor", "", OfficeLevel.HEAD),
         ("émissaire spécial du président américain", "", "", OfficeLevel.OFFICIAL),
         ("vice-président", "", "", OfficeLevel.OFFICIAL),
