@@ -16,8 +16,8 @@ PAYLOAD = '<script>alert("x")</script>"><img src=x onerror=alert(1)>'
 
 KEYS = [
     "q", "country", "speaker", "organisation", "summit", "topic", "mentions", "language", "mode",
-    "date_from", "date_to", "year", "month", "outlet", "speaker_kind", "level", "show", "sort", "per_page", "page",
-    "format", "cursor", "unknown",
+    "date_from", "date_to", "year", "month", "outlet", "speaker_kind", "level", "available_in", "show", "sort",
+    "per_page", "page", "format", "cursor", "unknown",
 ]  # fmt: skip
 HOSTILE_VALUES = st.one_of(
     st.text(max_size=60),
