@@ -70,7 +70,11 @@ gettext:
 
 # The interface's translations, compiled (locale/*/LC_MESSAGES/django.mo, not in git).
 messages: install
-	$(PY) manage.py compilemessages --ignore .venv --ignore var --verbosity 0
+	@if command -v msgfmt >/dev/null 2>&1; then \
+		$(PY) manage.py compilemessages --ignore .venv --ignore var --verbosity 0; \
+	else \
+		echo "!!! msgfmt (GNU gettext) is missing: the catalogue is not compiled, the pages stay in English."; \
+	fi
 
 # After marking new strings: add them to locale/fr/LC_MESSAGES/django.po, to translate there.
 messages-update: install
