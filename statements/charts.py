@@ -72,6 +72,8 @@ def _months_between(first: datetime.date, last: datetime.date):
     month = first
     while month <= last:
         yield month
+        if month == datetime.date(datetime.MAXYEAR, 12, 1):
+            return
         month = datetime.date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 

@@ -7,6 +7,7 @@ URL. A parameter that does not validate is ignored and reported by the page, nev
 error: django-filter leaves invalid fields out of `cleaned_data`.
 """
 
+import calendar
 import datetime
 import functools
 import gettext
@@ -82,8 +83,7 @@ class MonthFilter(django_filters.Filter):
 
 
 def last_day_of_month(first: datetime.date) -> datetime.date:
-    following = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-    return following - datetime.timedelta(days=1)
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
 def keep(queryset, name, value):

@@ -29,7 +29,20 @@ HOSTILE_VALUES = st.one_of(
     st.just("' OR 1=1; DROP TABLE statements_statement; --"),
     st.just('&|!():*<->" !!! (( '),
     st.just("garantie:* & !(a | b) <2> c"),
-    st.sampled_from(["99999999999999999999", "-1", "0", "1e309", "NaN", "2025-13-45", "0000-00-00", "9999-99-99"]),
+    st.sampled_from(
+        [
+            "99999999999999999999",
+            "-1",
+            "0",
+            "1e309",
+            "NaN",
+            "2025-13-45",
+            "0000-00-00",
+            "9999-99-99",
+            "9999-12",
+            "0001-01",
+        ]
+    ),
     st.integers(min_value=-(10**30), max_value=10**30).map(str),
 )
 RAW_QUERIES = st.one_of(

@@ -128,6 +128,19 @@ def test_a_bad_month_is_ignored_and_said(client, world, month):
     assert any("Month" in notice for notice in response.context["ignored"])
 
 
+@pytest.mark.parametrize("month", ["9999-12", "0001-01"])
+def test_the_first_and_last_months_there_are_are_months(client, world, month):
+    response = client.get(LIST, {"month": month})
+    assert response.status_code == 200
+    assert response.context["paginator"].count == 0
+    assert not response.context["ignored"]
+
+
+def test_a_chart_reaching_the_last_month_there_is():
+    chart = timeline([("9999-11", 1), ("9999-12", 2)], QueryDict())
+    assert [bar.count for bar in chart.bars] == [1, 2]
+
+
 def test_show_all_lists_every_value_of_a_long_facet(client, world):
     for number in range(10):
         StatementFactory(speaker=SpeakerFactory(name=f"Zelda Quorn {number}"))
