@@ -41,6 +41,9 @@ HOSTILE = [
     {"cursor": base64.b64encode(b"p=garbage").decode()},
     {"cursor": base64.b64encode(b"p=\x00").decode(), "per_page": "100000"},
     {"cursor": "!!!not-base64"},
+    {"month": "9999-12", "show": "speaker", "available_in": "fr"},
+    {"month": "2025-00", "show": "<script>", "available_in": "xx", "level": "emperor", "speaker_kind": "ghost"},
+    {"outlet": "no-such-outlet", "month": "0001-01", "country": ["FR", "DE", "ZZ"]},
 ]
 
 
@@ -103,7 +106,7 @@ def main():
                 queue.extend(link for link in links if link not in seen)
         # Every page found, with each hostile parameter set.
         hostile = [
-            f"{path.split('?')[0]}?{urllib.parse.urlencode(params)}"
+            f"{path.split('?')[0]}?{urllib.parse.urlencode(params, doseq=True)}"
             for path in sorted({path.split("?")[0] for path in seen})
             for params in HOSTILE
         ]
