@@ -1,6 +1,7 @@
 """The chart of statements over time shown above a list: bars drawn as server-side SVG.
 
-The bars are per month when the statements span three years or less, per year beyond;
+The bars are per month when the statements span three years or less, per year beyond
+(per decade beyond a century);
 periods without statements are drawn empty, so the gaps show. The SVG is decoration for
 sighted readers (aria-hidden): the same numbers are a table beneath it, each period a
 link that narrows the list to it, so the chart needs neither colour nor JavaScript.
@@ -15,6 +16,7 @@ from django.utils.formats import date_format
 WIDTH, HEIGHT = 720, 160  # the SVG's coordinate system; it scales to the page's width
 LABEL_SPACE = 18  # below the bars, for the axis labels
 MONTHLY_UP_TO = 36  # months spanned; beyond, one bar a year
+YEARLY_UP_TO = 100  # years spanned; beyond, one bar a decade
 
 
 @dataclass
@@ -98,11 +100,16 @@ def timeline(months: list[tuple[str, int]], params: QueryDict) -> Timeline | Non
             for month in _months_between(first, last)
         ]
     else:
-        per_year: dict[int, int] = {}
+        # A year a bar; over more than a century (a mistyped date, a historical archive),
+        # a decade a bar, each linking to its first year.
+        width = 10 if last.year - first.year >= YEARLY_UP_TO else 1
+        per_period: dict[int, int] = {}
         for month, count in counts.items():
-            per_year[month.year] = per_year.get(month.year, 0) + count
+            start = month.year - month.year % width
+            per_period[start] = per_period.get(start, 0) + count
         periods = [
-            (str(year), per_year.get(year, 0), "year", str(year), None) for year in range(first.year, last.year + 1)
+            (f"{start}s" if width > 1 else str(start), per_period.get(start, 0), "year", str(max(start, 1)), None)
+            for start in range(first.year - first.year % width, last.year + 1, width)
         ]
     largest = max(period[1] for period in periods) or 1
     step = WIDTH / len(periods)

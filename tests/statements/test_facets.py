@@ -201,6 +201,12 @@ class TestTimeline:
         assert chart.bars[0].count == 3
         assert chart.total == 7
 
+    def test_by_decade_beyond_a_century(self):
+        chart = timeline([("0001-01", 1), ("2025-03", 4)], QueryDict())
+        assert len(chart.bars) == 203
+        assert (chart.bars[0].label, chart.bars[0].count, chart.bars[0].url) == ("0s", 1, "?year=1")
+        assert (chart.bars[-1].label, chart.bars[-1].count) == ("2020s", 4)
+
     def test_no_chart_for_a_single_period(self):
         assert timeline([("2025-03", 4)], QueryDict()) is None
 
