@@ -31,6 +31,14 @@ def generation() -> int:
     return cache.get_or_set(GENERATION_KEY, _fresh, timeout=None)
 
 
+def generation_seen_by(request) -> int:
+    """The generation as this request first read it: read once per request (the page's
+    ETag and its list's cached summary then agree, for one cache read)."""
+    if not hasattr(request, "data_generation"):
+        request.data_generation = generation()
+    return request.data_generation
+
+
 def bump_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
@@ -61,9 +69,8 @@ class ConditionalPagesMiddleware:
             or not request.path_info.startswith(self.prefixes)
         ):
             return self.get_response(request)
-        identity = "|".join(
-            [str(generation()), str(timezone.localdate()), request.scheme, request.get_host(), request.get_full_path()]
-        )
+        seen = generation_seen_by(request)
+        identity = f"{seen}|{timezone.localdate()}|{request.scheme}|{request.get_host()}|{request.get_full_path()}"
         etag = quote_etag(hashlib.sha256(identity.encode()).hexdigest()[:32])
         if etag in parse_etags(request.headers.get("If-None-Match", "")):
             response = HttpResponseNotModified()

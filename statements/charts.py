@@ -79,11 +79,13 @@ def _months_between(first: datetime.date, last: datetime.date):
         month = datetime.date(month.year + month.month // 12, month.month % 12 + 1, 1)
 
 
-def _period_url(params: QueryDict, key: str, value: str) -> str:
+def with_period(params: QueryDict, **period: str) -> str:
+    """The query string narrowed to `period` (year=…, month=…, or date_from and date_to)
+    instead of any period it had, page reset."""
     query = params.copy()
     for name in ("page", "year", "month", "date_from", "date_to"):
         query.pop(name, None)
-    query[key] = value
+    query.update(period)
     return "?" + query.urlencode()
 
 
@@ -125,7 +127,7 @@ def timeline(months: list[tuple[str, int]], params: QueryDict) -> Timeline | Non
             Bar(
                 label=label,
                 count=count,
-                url=_period_url(params, key, value),
+                url=with_period(params, **{key: value}),
                 x=round(index * step + step * 0.1, 2),
                 y=round(HEIGHT - height, 2),
                 width=round(step * 0.8, 2),

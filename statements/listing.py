@@ -28,8 +28,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from psycopg.errors import QueryCanceled
 
-from .caching import generation
-from .charts import first_day, timeline
+from .caching import generation_seen_by
+from .charts import first_day, timeline, with_period
 from .exports import FORMATS, export_response
 from .facets import BY_NAME, count_facets
 from .feeds import StatementsFeed
@@ -208,14 +208,10 @@ def quick_ranges(params: QueryDict, today: datetime.date) -> list[tuple[str, str
         (_("This year"), today.replace(month=1, day=1), today),
         (_("Last year"), datetime.date(today.year - 1, 1, 1), datetime.date(today.year - 1, 12, 31)),
     ]
-    links = []
-    for label, start, end in ranges:
-        query = params.copy()
-        for key in ("page", "year", "month"):
-            query.pop(key, None)
-        query["date_from"], query["date_to"] = start.isoformat(), end.isoformat()
-        links.append((label, "?" + query.urlencode()))
-    return links
+    return [
+        (label, with_period(params, date_from=start.isoformat(), date_to=end.isoformat()))
+        for label, start, end in ranges
+    ]
 
 
 def _narrowest_filter(base: QuerySet, chips: list[Chip]) -> tuple[Chip, int] | None:
@@ -257,7 +253,7 @@ def _summary(request, filterset: StatementFilter, fixed: set[str], expanded: str
         for value in request.GET.getlist(key)
     )
     identity = f"{get_language()}:{request.path}?{urlencode(filtering)}&show={expanded}"
-    key = f"listing:{generation()}:{hashlib.sha256(identity.encode()).hexdigest()}"
+    key = f"listing:{generation_seen_by(request)}:{hashlib.sha256(identity.encode()).hexdigest()}"
     summary = cache.get(key)
     if summary is not None:
         return summary

@@ -24,10 +24,9 @@ pytestmark = pytest.mark.django_db
 # writes (its DatabaseCache write alone is five statements; the marker that one request
 # is computing the summary, added then deleted, about as many), and here, since each test
 # runs in a transaction, a savepoint around the count and one around the facets (two
-# statements each; none in autocommit, as in production), and the generation read
-# once more for the page's ETag. None depends on the number of rows shown. With a warm
-# cache the count and facets disappear.
-MAX_QUERIES = 39
+# statements each; none in autocommit, as in production). None depends on the number of
+# rows shown. With a warm cache the count and facets disappear.
+MAX_QUERIES = 38
 MAX_QUERIES_WARM = 10
 
 
