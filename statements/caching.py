@@ -2,17 +2,20 @@
 the conditional answers (ETag, 304) it allows for public pages.
 
 Cached results (the counts and facets of a list page) are keyed on the generation, and
-any write to the statements app bumps it (statements/signals.py), so a change shows at
-once without tracking which cached page it touches. The bump happens at the write and
-again on commit: the second one discards what another request may have computed and
-cached from the data as it was just before the commit.
+any write to the statements app bumps it when its transaction commits (statements/
+signals.py), so a change shows at once without tracking which cached page it touches.
+Until then, other connections keep reading the committed data under the old generation,
+and the writing transaction reads its own writes under a generation of its own, which
+nobody else sees: what it caches from uncommitted rows is never served to anyone else.
 """
 
 import hashlib
+import itertools
 import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -27,11 +30,49 @@ def _fresh() -> int:
     return time.time_ns()
 
 
-def generation() -> int:
-    return cache.get_or_set(GENERATION_KEY, _fresh, timeout=None)
+class _PendingBump:
+    """A transaction's writes to the statements app, and its one bump on commit."""
+
+    serials = itertools.count()
+
+    def __init__(self):
+        self.serial = next(self.serials)
+        self.writes = 0
+
+    def __call__(self):
+        bump_generation()
 
 
-def generation_seen_by(request) -> int:
+def _pending_bump(connection) -> _PendingBump | None:
+    for _sids, callback, _robust in connection.run_on_commit:
+        if isinstance(callback, _PendingBump):
+            return callback
+    return None
+
+
+def data_changed() -> None:
+    """Called at every write: bumps the generation now in autocommit, else once when the
+    transaction commits (however many writes it makes; none if it rolls back)."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        bump_generation()
+        return
+    pending = _pending_bump(connection)
+    if pending is None:
+        pending = _PendingBump()
+        transaction.on_commit(pending)
+    pending.writes += 1
+
+
+def generation() -> str:
+    """The committed generation; inside a transaction that has written, one of its own that
+    changes at each of its writes (so its own later reads see them)."""
+    committed = cache.get_or_set(GENERATION_KEY, _fresh, timeout=None)
+    pending = _pending_bump(transaction.get_connection())
+    return f"{committed}" if pending is None else f"{committed}.{pending.serial}.{pending.writes}"
+
+
+def generation_seen_by(request) -> str:
     """The generation as this request first read it: read once per request (the page's
     ETag and its list's cached summary then agree, for one cache read)."""
     if not hasattr(request, "data_generation"):

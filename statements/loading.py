@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pycountry
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -97,16 +97,28 @@ def _upsert(model: type[models.Model], *, lookup: dict, values: dict) -> tuple[m
     obj = model.objects.filter(**lookup).first()
     if obj is None:
         obj = model(**lookup, **values)
-        obj.full_clean()
-        obj.save()
+        _checked_save(obj)
         return obj, True, False
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     for name in changed:
         setattr(obj, name, values[name])
     if changed:
-        obj.full_clean()
-        obj.save()
+        _checked_save(obj)
     return obj, False, bool(changed)
+
+
+def _checked_save(obj: models.Model) -> None:
+    """Validate and save. The database enforces uniqueness and the model's constraints
+    anyway; asking it first for each one (a query apiece in full_clean) would double the
+    cost of a load, so they are asked only to explain a refusal, by name."""
+    obj.full_clean(validate_unique=False, validate_constraints=False)
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError:
+        obj.validate_unique()
+        obj.validate_constraints()
+        raise
 
 
 class _Resolver:

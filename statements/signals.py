@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from .caching import bump_generation
+from .caching import data_changed
 from .models import (
     Country,
     Organisation,
@@ -131,12 +131,8 @@ def tags_changed(sender, instance, action, pk_set, reverse, **kwargs):
 
 @receiver([post_save, post_delete, m2m_changed])
 def statements_data_changed(sender, raw=False, **kwargs):
-    """Bump at the write (reads later in the same transaction see the change) and once more
-    when the transaction commits, however many writes it made. History rows only record
-    changes that have their own signal."""
+    """Any write to the app's data changes the generation (statements/caching.py). History
+    rows only record changes that have their own signal."""
     if raw or sender._meta.app_label != "statements" or sender.__name__.startswith("Historical"):
         return
-    bump_generation()
-    connection = transaction.get_connection()
-    if not any(func is bump_generation for _sids, func, _robust in connection.run_on_commit):
-        transaction.on_commit(bump_generation)
+    data_changed()

@@ -1,10 +1,12 @@
 """Cached counts and facets never outlive a change of the data."""
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.urls import reverse
 
-from statements import listing
+from statements import caching, listing
 from statements.models import Statement
 from tests.factories import StatementFactory, TopicFactory
 
@@ -78,3 +80,29 @@ def test_an_estimated_count_reads_the_plan(index):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE statements_statement")
     assert 1 <= listing._estimated_count(Statement.objects.published()) <= 50
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_reads_its_own_writes_and_others_the_committed_data():
+    """Uncommitted rows never reach what other connections cache; the commit bumps once."""
+
+    def seen_elsewhere():
+        with ThreadPoolExecutor(1) as pool:  # a thread has its own database connection
+            return pool.submit(lambda: (caching.generation(), connections.close_all())[0]).result()
+
+    committed = caching.generation()
+    with transaction.atomic():
+        StatementFactory()
+        first = caching.generation()
+        StatementFactory()
+        second = caching.generation()
+        assert len({committed, first, second}) == 3
+        assert seen_elsewhere() == committed
+    after = caching.generation()
+    assert after not in {committed, first, second}
+    assert seen_elsewhere() == after
+    assert int(after) == int(committed) + 1
+    with transaction.atomic():
+        StatementFactory()
+        transaction.set_rollback(True)
+    assert caching.generation() == after

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from statements import caching
 from statements.search import refresh_search_vectors
 from tests.factories import (
     CountryFactory,
@@ -52,6 +53,7 @@ def hundred(shared_rows):
         statement.countries_mentioned.add(country)
         statements.append(statement)
     refresh_search_vectors()
+    caching.generation()  # stored, as by any first request in production
     return statements
 
 

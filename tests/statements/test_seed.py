@@ -3,7 +3,9 @@
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 
+from statements import loading
 from statements.loading import SEED_DATASET, load_dataset
 from statements.models import (
     Country,
@@ -229,3 +231,14 @@ def test_a_statement_that_leaves_the_file_is_removed_after_its_reports_move(seed
     assert rutte.reports.count() == 2
     assert Statement.objects.count() == 16
     assert not Statement.objects.filter(import_ref="paris-2025-09-04/07").exists()
+
+
+def test_a_row_the_database_refuses_is_explained_by_its_constraint(db):
+    """The loader leaves constraints to the database, and names the one that refused."""
+    unnamed = Speaker(kind=Speaker.Kind.ANONYMOUS, name="A source", sort_name="Source", slug="a-source")
+    with pytest.raises(ValidationError, match="speaker_unnamed_has_description"):
+        loading._checked_save(unnamed)
+    assert not Speaker.objects.filter(slug="a-source").exists()
+    Speaker.objects.create(name="Taken", sort_name="Taken", slug="taken")
+    with pytest.raises(ValidationError, match="Slug already exists"):
+        loading._checked_save(Speaker(name="Other", sort_name="Other", slug="taken"))
