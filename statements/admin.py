@@ -28,7 +28,6 @@ from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import importing, workflow
-from .importing import similar_reports
 from .models import (
     Correction,
     Country,
@@ -329,22 +328,25 @@ class StatementAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if self.instance.pk:
-            # The row stays locked until the save commits (the admin's change view is one
-            # transaction), so two saves cannot both pass this check.
-            try:
-                self.next_version = workflow.claim_version(self.instance.pk, seen=cleaned.get("version_seen") or 0)
-            except workflow.StaleVersion as stale:
-                url = reverse("admin:statements_statement_change", args=[self.instance.pk])
-                raise ValidationError(
-                    format_html(
-                        '{} <a href="{}">{}</a>',
-                        str(stale),
-                        url,
-                        _("Open the current version, then make your changes again."),
-                    ),
-                    code="stale",
-                ) from None
+        # The row stays locked until the save commits (the admin's change view is one
+        # transaction), so two saves cannot both pass the version check.
+        try:
+            self.saving = workflow.StatementSave(
+                user=self.editor, statement_pk=self.instance.pk, seen=cleaned.get("version_seen") or 0
+            )
+        except workflow.StaleVersion as stale:
+            url = reverse("admin:statements_statement_change", args=[self.instance.pk])
+            raise ValidationError(
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    str(stale),
+                    url,
+                    _("Open the current version, then make your changes again."),
+                ),
+                code="stale",
+            ) from None
+        except workflow.WorkflowError as refusal:
+            raise ValidationError(str(refusal), code="refused") from None
         return cleaned
 
 
@@ -472,20 +474,12 @@ class StatementAdmin(ArchiveFields, SimpleHistoryAdmin):
             return queryset, False
         return queryset.search(search_term), False
 
-    # Changed only through statements.workflow, never by a form or a restored old version.
-    WORKFLOW_FIELDS = ("status", "published_at", "retraction_reason", "retracted_at", "created_at", "created_by")
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(form.__name__, (form,), {"editor": request.user})  # who saves (workflow.StatementSave)
 
     def save_model(self, request, obj, form, change):
-        if change:
-            current = Statement.objects.get(pk=obj.pk)
-            for name in self.WORKFLOW_FIELDS:
-                setattr(obj, name, getattr(current, name))
-            # What readers relied on before this save, to write a correction if it changed.
-            request._substance_before = workflow.substance(current)
-            obj.version = form.next_version
-        else:
-            obj.created_by = request.user
-        obj.updated_by = request.user
+        form.saving.apply(obj)
         super().save_model(request, obj, form, change)
         if getattr(request, "_restoring", False):
             self._after_save(request, obj, form, change)  # restoring saves no inlines
@@ -495,22 +489,32 @@ class StatementAdmin(ArchiveFields, SimpleHistoryAdmin):
         self._after_save(request, form.instance, form, change)
 
     def _after_save(self, request, statement, form, change):
-        workflow.file_statement(statement)
-        if change:
-            workflow.record_correction(
-                statement=statement,
-                before=request._substance_before,
-                user=request.user,
-                kind=form.cleaned_data.get("correction_kind"),
-                note=form.cleaned_data.get("correction_note", ""),
-            )
+        duplicates = form.saving.finish(
+            statement,
+            correction_kind=form.cleaned_data.get("correction_kind"),
+            correction_note=form.cleaned_data.get("correction_note", ""),
+        )
         for warning in statement.warnings():
             messages.warning(request, warning)
-        self._warn_duplicates(request, statement)
+        for other in duplicates:
+            messages.warning(
+                request,
+                format_html(
+                    _(
+                        'Possible duplicate: <a href="{}">{}</a> ({}) by the same speaker is {} similar. '
+                        'If it is the same remark, <a href="{}">move this statement\'s reports into it</a>.'
+                    ),
+                    reverse("admin:statements_statement_change", args=[other.statement_id]),
+                    Truncator(other.text).chars(80),
+                    other.statement.get_status_display(),
+                    percent(other.similarity),
+                    reverse("admin:statements_statement_merge", args=[statement.pk, other.statement_id]),
+                ),
+            )
 
     @method_decorator(transaction.atomic)  # the form locks the row it checks (select_for_update)
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        """Restoring an old version: its fields, never its status (see WORKFLOW_FIELDS),
+        """Restoring an old version: its fields, never its status (see StatementSave.WORKFLOW_FIELDS),
         and only by someone who may change the statement as it is now (django-simple-history
         asks only for the view permission, on the old version)."""
         if request.method == "POST" and not self.has_change_permission(request, self.get_object(request, object_id)):
@@ -521,31 +525,6 @@ class StatementAdmin(ArchiveFields, SimpleHistoryAdmin):
     def revert_disabled(self, request, obj=None):
         current = self.get_object(request, str(obj.pk)) if obj else None
         return super().revert_disabled(request, obj) or not self.has_change_permission(request, current)
-
-    def _warn_duplicates(self, request, statement):
-        """Other statements by the same speakers with nearly the same words: probably the
-        same remark, of which this could be one more report."""
-        speaker_ids = statement.statement_speakers.values_list("speaker_id", flat=True)
-        seen = set()
-        for report in statement.reports.all():
-            for other in similar_reports(speaker_ids=speaker_ids, text=report.text).exclude(statement=statement)[:3]:
-                if other.statement_id in seen:
-                    continue
-                seen.add(other.statement_id)
-                messages.warning(
-                    request,
-                    format_html(
-                        _(
-                            'Possible duplicate: <a href="{}">{}</a> ({}) by the same speaker is {} similar. '
-                            'If it is the same remark, <a href="{}">move this statement\'s reports into it</a>.'
-                        ),
-                        reverse("admin:statements_statement_change", args=[other.statement_id]),
-                        Truncator(other.text).chars(80),
-                        other.statement.get_status_display(),
-                        percent(other.similarity),
-                        reverse("admin:statements_statement_merge", args=[statement.pk, other.statement_id]),
-                    ),
-                )
 
     # The workflow's steps as buttons of the statement form: the form is saved, then the
     # step runs (checking the user's permission itself).

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.contrib import messages
-from django.contrib.postgres.search import TrigramSimilarity
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import URLValidator
@@ -39,7 +38,7 @@ from .models import (
     language_code_validator,
 )
 from .widgets import DateInput
-from .workflow import add_report, file_statement
+from .workflow import DUPLICATE_SIMILARITY, StatementSave, add_report, similar_reports
 
 # Far above any news article or readout (a long one is 20,000 characters), and small
 # enough that the extractor answers at once and the review stays a few pages.
@@ -49,12 +48,8 @@ ARTICLE_MAX_LENGTH = 200_000
 REVIEW_PAGE_SIZE = 25
 
 
-# Trigram similarity above which two reports by one speaker are probably the same quote:
-# the same words with different punctuation, quotation marks or one word changed score
-# above 0.8, while different sentences on the same subject stay under 0.4. The admin's
-# duplicate warning uses it too.
-DUPLICATE_SIMILARITY = 0.6
-# Below that, reports sharing enough trigrams are compared word by word (same_statement).
+# Below DUPLICATE_SIMILARITY, reports sharing enough trigrams are compared word by word
+# (same_statement).
 CANDIDATE_SIMILARITY = 0.3
 
 
@@ -122,18 +117,6 @@ def speech_mode(candidate: Candidate) -> str:
     return Report.Mode.MIXED if any(mark in candidate.text for mark in '"«“') else Report.Mode.INDIRECT
 
 
-def similar_reports(*, speaker_ids, text: str, threshold: float = DUPLICATE_SIMILARITY):
-    """Reports of statements by any of `speaker_ids` whose words resemble `text`, closest first."""
-    return (
-        Report.objects.filter(statement__statement_speakers__speaker_id__in=list(speaker_ids))
-        .annotate(similarity=TrigramSimilarity("text", text))
-        .filter(similarity__gte=threshold)
-        .select_related("statement", "source")
-        .order_by("-similarity")
-        .distinct()
-    )
-
-
 def existing_statement(candidate: Candidate) -> Statement | None:
     """The statement this candidate repeats, if any: a report of it with nearly the same
     words (trigram similarity) or the same words cut differently (same_statement)."""
@@ -195,7 +178,9 @@ def import_candidates(*, source: Source, candidates: list[Candidate], user) -> I
             by_start[candidate.start] = statement
             continue
         date = datetime.date.fromisoformat(candidate.date)
-        statement = Statement(date=date, date_earliest=date, created_by=user, updated_by=user)
+        statement = Statement(date=date, date_earliest=date)
+        saving = StatementSave(user=user)
+        saving.apply(statement)
         statement.full_clean()
         statement.save()
         StatementSpeaker.objects.create(statement=statement, speaker_id=candidate.speaker_id)
@@ -203,7 +188,7 @@ def import_candidates(*, source: Source, candidates: list[Candidate], user) -> I
         report.is_display = True
         report.full_clean()
         report.save()
-        file_statement(statement)
+        saving.finish(statement)
         result.created.append(statement)
         by_start[candidate.start] = statement
     return result

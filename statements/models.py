@@ -1074,8 +1074,8 @@ class Statement(models.Model):
     # Kept up to date on commit by statements/search.py (it reads the reports, speakers and
     # translations too, which a generated column cannot); `manage.py rebuild_search` rebuilds it.
     search_vector = SearchVectorField(null=True, editable=False)
-    # Optimistic locking: every save through the admin checks that nobody saved in between
-    # (StatementAdminForm) and increments it.
+    # Optimistic locking: every editor's save checks that nobody saved in between and
+    # increments it (workflow.StatementSave, workflow.claim_version).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

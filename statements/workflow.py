@@ -1,5 +1,10 @@
 """The editorial record: every write that changes what the public may read goes through here.
 
+- Saving (`StatementSave`): every editor's save of a statement with its parts (the
+  admin's form and inlines, a restored old version, an imported article's new statement)
+  checks who may make it, claims the next version (refusing a save over a newer one),
+  keeps the workflow's own fields, files the statement, writes the public correction and
+  finds possible duplicates (`possible_duplicates`), once, here.
 - Filing (`file_statement`): after a statement's speakers and reports are saved, fill in
   what the editor left empty (each speaker's role that day and whom they spoke for), record
   the day as an attestation of those roles, and make sure one report is the display report.
@@ -21,6 +26,7 @@
 import datetime
 
 from django.contrib.auth.models import Group, Permission
+from django.contrib.postgres.search import TrigramSimilarity
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +37,7 @@ from .models import Correction, ProposedChange, Report, Speaker, SpeakerAlias, S
 PUBLISH_PERMISSION = "statements.publish_statement"
 CHANGE_PERMISSION = "statements.change_statement"
 MERGE_PERMISSION = "statements.delete_speaker"
+ADD_PERMISSION = "statements.add_statement"
 
 
 class WorkflowError(Exception):
@@ -180,6 +187,85 @@ def _touch(statement: Statement, user) -> None:
     Statement.objects.filter(pk=statement.pk).update(
         version=claim_version(statement.pk), updated_by=user, updated_at=timezone.now()
     )
+
+
+# --- Saving ---------------------------------------------------------------------------
+
+
+class StatementSave:
+    """One editor's save of a statement with its speakers and reports, in three steps
+    inside one transaction: construct it before the editor's values are written (it
+    checks the user may make the save and, for a statement that exists, locks the row and
+    claims the next version, refusing with StaleVersion a save over a newer version than
+    `seen`); `apply` to the statement before saving its row; `finish` once its parts are
+    saved, which returns the possible duplicates to tell the editor about.
+    """
+
+    # Changed only by the workflow's own steps, never by a form or a restored old version.
+    WORKFLOW_FIELDS = ("status", "published_at", "retraction_reason", "retracted_at", "created_at", "created_by")
+
+    def __init__(self, *, user, statement_pk: int | None = None, seen: int | None = None):
+        self.user = user
+        self.current = None
+        if statement_pk is None:
+            if not user.has_perm(ADD_PERMISSION):
+                raise WorkflowError(_("You may not add statements."))
+            return
+        self.version = claim_version(statement_pk, seen=seen)
+        self.current = Statement.objects.get(pk=statement_pk)
+        if not may_edit(user, self.current):
+            raise WorkflowError(_("Only chief editors change a statement on record: propose the change to them."))
+        # What readers relied on before this save, to write a correction if it changes.
+        self.before = substance(self.current)
+
+    def apply(self, statement: Statement) -> None:
+        if self.current is None:
+            statement.created_by = self.user
+        else:
+            for name in self.WORKFLOW_FIELDS:
+                setattr(statement, name, getattr(self.current, name))
+            statement.version = self.version
+        statement.updated_by = self.user
+
+    def finish(self, statement: Statement, *, correction_kind: str = "", correction_note: str = "") -> list[Report]:
+        file_statement(statement)
+        if self.current is not None:
+            record_correction(
+                statement=statement, before=self.before, user=self.user, kind=correction_kind, note=correction_note
+            )
+        return possible_duplicates(statement)
+
+
+# Trigram similarity above which two reports by one speaker are probably the same quote:
+# the same words with different punctuation, quotation marks or one word changed score
+# above 0.8, while different sentences on the same subject stay under 0.4.
+DUPLICATE_SIMILARITY = 0.6
+
+
+def similar_reports(*, speaker_ids, text: str, threshold: float = DUPLICATE_SIMILARITY):
+    """Reports of statements by any of `speaker_ids` whose words resemble `text`, closest first."""
+    return (
+        Report.objects.filter(statement__statement_speakers__speaker_id__in=list(speaker_ids))
+        .annotate(similarity=TrigramSimilarity("text", text))
+        .filter(similarity__gte=threshold)
+        .select_related("statement", "source")
+        .order_by("-similarity")
+        .distinct()
+    )
+
+
+def possible_duplicates(statement: Statement, *, per_report: int = 3) -> list[Report]:
+    """Reports of other statements by the same speakers with nearly the same words as one
+    of this statement's: probably the same remark, of which this could be one more report.
+    One report per other statement, the closest first."""
+    speaker_ids = list(statement.statement_speakers.values_list("speaker_id", flat=True))
+    found: dict[int, Report] = {}
+    for report in statement.reports.all():
+        for other in similar_reports(speaker_ids=speaker_ids, text=report.text).exclude(statement=statement)[
+            :per_report
+        ]:
+            found.setdefault(other.statement_id, other)
+    return list(found.values())
 
 
 # --- Status ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from statements.extraction import ExtractionError, extract, score
 from statements.importing import extract_candidates, import_candidates
 from statements.loading import SEED_DATASET
 from statements.models import Source, Statement
+from statements.workflow import WorkflowError
 from tests.extraction.speakers import NORTHPORT, VALMONT
 from tests.factories import SourceFactory
 
@@ -184,16 +185,18 @@ def test_command_refuses_bad_arguments_clearly(arguments, message):
 
 
 @pytest.mark.django_db
-def test_import_creates_drafts_once(seed, django_user_model):
-    user = django_user_model.objects.create_user("importeuse", password="x-long-password-1")
+def test_import_creates_drafts_once(seed, editor, django_user_model):
+    reader = django_user_model.objects.create_user("lectrice")
     text = article("valmont.fr").replace("Hélène Marchetti", "Emmanuel Macron")
     found = [
         c for c in extract_candidates(text=text, published=datetime.date(2024, 3, 13), language="fr") if c.speaker_id
     ]
     source = SourceFactory()
-    first = import_candidates(source=source, candidates=found, user=user)
+    with pytest.raises(WorkflowError, match="may not add"):
+        import_candidates(source=source, candidates=found, user=reader)
+    first = import_candidates(source=source, candidates=found, user=editor)
     assert first.created and all(statement.status == "draft" for statement in first.created)
-    again = import_candidates(source=source, candidates=found, user=user)
+    again = import_candidates(source=source, candidates=found, user=editor)
     assert again.created == []
     assert len(again.duplicates) == len(found)
     assert Statement.objects.reported_from([source]).count() == len(first.created)
