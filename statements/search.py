@@ -32,7 +32,9 @@ SEARCH_CONFIGS = ("french_unaccent", "english_unaccent")
 # highlighting, so only PostgreSQL's own markers can turn into <mark> tags.
 MARK_START, MARK_STOP = "\x02", "\x03"
 
-# Each statement's searchable text, in the parts a page shows, one column each.
+# Each statement's searchable text, in the parts a page shows, one column each. The
+# statements are read from {statements}: the table itself, or rows about to be inserted
+# into it (statements/csv_import.py) with its columns id, context, place and summit_id.
 _DOCUMENTS_SQL = """
 SELECT statement.id,
        (SELECT string_agg(report.text, ' ') FROM statements_report report
@@ -91,7 +93,7 @@ SELECT statement.id,
           JOIN statements_source source ON source.id = report.source_id
           LEFT JOIN statements_organisation outlet ON outlet.id = source.outlet_id
          WHERE report.statement_id = statement.id) AS sources
-  FROM statements_statement statement
+  FROM {statements} statement
  WHERE {where}
 """
 
@@ -109,13 +111,22 @@ def _vector(columns) -> str:
     return " || ".join(f"to_tsvector('{config}', {text})" for config in SEARCH_CONFIGS)
 
 
-# Built from the constants above, no input in it.
-_REFRESH_SQL = (
-    "WITH documents AS MATERIALIZED (" + _DOCUMENTS_SQL + ")\n"  # noqa: S608
-    "UPDATE statements_statement AS statement SET search_vector = "
-    + " || ".join(f"setweight({_vector(columns)}, '{weight}')" for weight, columns in WEIGHTS.items())
-    + "\n  FROM documents WHERE documents.id = statement.id"
-)
+# The search vector of a row of `documents`. Built from the constants above, no input in it.
+VECTOR_SQL = " || ".join(f"setweight({_vector(columns)}, '{weight}')" for weight, columns in WEIGHTS.items())
+
+
+def documents_sql(*, statements: str = "statements_statement", where: str = "TRUE") -> str:
+    """The documents query over `statements` (a table or a query's name, never input)."""
+    return _DOCUMENTS_SQL.format(statements=statements, where=where)
+
+
+def _refresh_sql(where: str) -> str:
+    return (
+        f"WITH documents AS MATERIALIZED ({documents_sql(where=where)})\n"
+        f"UPDATE statements_statement AS statement SET search_vector = {VECTOR_SQL}\n"
+        "  FROM documents WHERE documents.id = statement.id"
+    )
+
 
 # Where, outside the quote a card shows, a search matched: the reader is told.
 MATCH_PLACES = {
@@ -145,7 +156,7 @@ def matched_outside_the_quote(statement_ids: Iterable[int], terms: str) -> dict[
         [f"({_vector(['quote'])}) @@ ({query}) AS quote"]
         + [f"({_vector([column])}) @@ {any_word} AS {column}" for column in MATCH_PLACES]
     )
-    documents = _DOCUMENTS_SQL.format(where="statement.id = ANY(%(ids)s)")
+    documents = documents_sql(where="statement.id = ANY(%(ids)s)")
     sql = f"WITH documents AS ({documents}) SELECT documents.id, {checks} FROM documents"  # noqa: S608 — constants
     with connection.cursor() as cursor:
         cursor.execute(sql, {"ids": ids, "terms": terms})
@@ -161,9 +172,9 @@ def refresh_search_vectors(statement_ids: Iterable[int] | None = None) -> int:
     """Recompute the search vector of the given statements (all of them with None); return the row count."""
     with connection.cursor() as cursor:
         if statement_ids is None:
-            cursor.execute(_REFRESH_SQL.format(where="TRUE"))
+            cursor.execute(_refresh_sql("TRUE"))
         else:
-            cursor.execute(_REFRESH_SQL.format(where="statement.id = ANY(%s)"), [list(statement_ids)])
+            cursor.execute(_refresh_sql("statement.id = ANY(%s)"), [list(statement_ids)])
         return cursor.rowcount
 
 
