@@ -326,13 +326,11 @@ def _named(cursor, model, column: str, table: str, make: Callable[[str, str], ob
     """{table}(name, id): each distinct value of `column` (a Summit or Topic), matched by
     slug or one of its names, or new."""
     value = "unnest(topics)" if column == "topics" else column
-    # `value` is one of two constants.
-    sql = f"SELECT {value} AS value, language, line FROM import_rows_new"  # noqa: S608
-    wanted = _distinct(
-        cursor,
-        f"SELECT value, (array_agg(language ORDER BY line))[1] FROM ({sql}) staged "
-        "WHERE value <> '' GROUP BY value ORDER BY min(line)",
+    sql = (
+        f"SELECT value, (array_agg(language ORDER BY line))[1] FROM (SELECT {value} AS value, language, line "  # noqa: S608 — a constant
+        "FROM import_rows_new) staged WHERE value <> '' GROUP BY value ORDER BY min(line)"
     )
+    wanted = _distinct(cursor, sql)
     known, taken = {}, set()
     names = [name for name in ("name_as_recorded", "name_en", "name_fr") if hasattr(model, name)]
     for pk, slug, *others in model.objects.values_list("id", "slug", *names):
