@@ -31,6 +31,7 @@ statements: the import reference says where each came from.
 import codecs
 import csv
 import datetime
+import functools
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -115,6 +116,19 @@ def _date(value: str) -> tuple[datetime.date, datetime.date, str]:
         raise ValueError(_("%(date)r is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") % {"date": value}) from None
 
 
+@functools.lru_cache(maxsize=100_000)
+def _source_url(url: str) -> tuple[str, bool]:
+    """The URL as sources store it, and whether it is a web address. Normalising takes
+    most of the time of checking a row, and a source usually reports several statements."""
+    url = normalise_url(url)
+    try:
+        if url:
+            web_url_validator(url)
+    except ValidationError:
+        return url, False
+    return url, True
+
+
 class _Row:
     """One CSV record checked; `problems` is empty when it may be imported."""
 
@@ -150,12 +164,9 @@ class _Row:
         self.mode = self.values["speech_mode"].lower() or SpeechMode.DIRECT
         if self.mode not in SpeechMode.values:
             self.problems.append(_("speech_mode must be one of %(modes)s") % {"modes": ", ".join(SpeechMode.values)})
-        self.url = normalise_url(self.values["source_url"])
-        if self.url:
-            try:
-                web_url_validator(self.url)
-            except ValidationError:
-                self.problems.append(_("source_url is not a web address"))
+        self.url, valid = _source_url(self.values["source_url"])
+        if not valid:
+            self.problems.append(_("source_url is not a web address"))
         self.topics = sorted({topic.strip() for topic in self.values["topics"].split(";") if topic.strip()})
         if any(len(topic) > LIMITS["topics"] for topic in self.topics):
             self.problems.append(_("a topic is longer than %(limit)d characters") % {"limit": LIMITS["topics"]})
@@ -310,14 +321,18 @@ def _roles(cursor) -> None:
             if title:
                 known.setdefault((role.speaker_id, _ci(title)), role)
     countries = dict(Country.objects.values_list("iso_alpha2", "id"))
-    rows = []
-    for name, title, speaker_id, code, language in wanted:
-        role = known.get((speaker_id, _ci(title)))
-        if role is None:
+    new = []
+    for _name, title, speaker_id, code, language in wanted:
+        if (speaker_id, _ci(title)) not in known:
             titles = {"title_fr": title} if language == "fr" else {"title_en": title}
             role = Role(speaker_id=speaker_id, country_id=countries.get(code), **titles)
-            role.save()  # reads the level from the title
+            role.fill_level()  # from the title, as a save does
             known[(speaker_id, _ci(title))] = role
+            new.append(role)
+    Role.objects.bulk_create(new, batch_size=2000)
+    rows = []
+    for name, title, speaker_id, _code, _language in wanted:
+        role = known[(speaker_id, _ci(title))]
         rows.append((name, title, role.pk, role.organisation_id))
     _mapping_table(cursor, "role_map", "speaker text, title text, id bigint, organisation_id bigint", rows)
 

@@ -35,66 +35,88 @@ MARK_START, MARK_STOP = "\x02", "\x03"
 # Each statement's searchable text, in the parts a page shows, one column each. The
 # statements are read from {statements}: the table itself, or rows about to be inserted
 # into it (statements/csv_import.py) with its columns id, context, place and summit_id.
+# Each part is aggregated once over the rows of the chosen statements (a join, not a
+# subquery per statement): the same plan serves one statement saved (index lookups) and
+# a million rebuilt or imported (hash joins).
 _DOCUMENTS_SQL = """
-SELECT statement.id,
-       (SELECT string_agg(report.text, ' ') FROM statements_report report
-         WHERE report.statement_id = statement.id AND report.is_display) AS quote,
-       (SELECT string_agg(report.text, ' ') FROM statements_report report
-         WHERE report.statement_id = statement.id AND NOT report.is_display) AS other_reports,
-       (SELECT string_agg(concat_ws(' ', speaker.name, speaker.native_name,
-                                    (SELECT string_agg(alias.name, ' ') FROM statements_speakeralias alias
-                                      WHERE alias.speaker_id = speaker.id)), ' ')
-          FROM statements_statementspeaker credit
-          JOIN statements_speaker speaker ON speaker.id = credit.speaker_id
-         WHERE credit.statement_id = statement.id) AS speakers,
-       (SELECT string_agg(translation.text, ' ') FROM statements_translation translation
-         WHERE translation.statement_id = statement.id) AS translations,
-       concat_ws(' ',
-                 (SELECT string_agg(report.attribution, ' ') FROM statements_report report
-                   WHERE report.statement_id = statement.id),
-                 statement.context) AS attribution_and_context,
-       concat_ws(' ',
-                 statement.place,
-                 (SELECT concat_ws(' ', summit.name_as_recorded, summit.name_en, summit.name_fr,
-                                   summit.city, summit.venue)
-                    FROM statements_summit summit
-                   WHERE summit.id = statement.summit_id)) AS occasion,
-       (SELECT string_agg(concat_ws(' ', role.title_fr, role.title_en), ' ')
-          FROM statements_statementspeaker credit
-          JOIN statements_role role ON role.id = credit.role_id
-         WHERE credit.statement_id = statement.id) AS roles,
-       (SELECT string_agg(concat_ws(' ', topic.name_en, topic.name_fr), ' ')
-          FROM statements_statement_topics tag
-          JOIN statements_topic topic ON topic.id = tag.topic_id
-         WHERE tag.statement_id = statement.id) AS topics,
-       (SELECT string_agg(concat_ws(' ', country.name_en, country.name_fr), ' ')
-          FROM statements_country country
-         WHERE country.id IN (
-               SELECT credit.country_id FROM statements_statementspeaker credit
-                WHERE credit.statement_id = statement.id
+WITH chosen AS MATERIALIZED (
+    SELECT statement.id, statement.context, statement.place, statement.summit_id
+      FROM {statements} statement
+     WHERE {where}
+)
+SELECT chosen.id,
+       reports.quote,
+       reports.other_reports,
+       credits.speakers,
+       translations.texts AS translations,
+       concat_ws(' ', reports.attributions, chosen.context) AS attribution_and_context,
+       concat_ws(' ', chosen.place, summit.name_as_recorded, summit.name_en, summit.name_fr,
+                 summit.city, summit.venue) AS occasion,
+       credits.roles,
+       topics.names AS topics,
+       countries.names AS countries,
+       organisations.names AS organisations,
+       reports.sources
+  FROM chosen
+  LEFT JOIN statements_summit summit ON summit.id = chosen.summit_id
+  LEFT JOIN (
+       SELECT report.statement_id,
+              string_agg(report.text, ' ') FILTER (WHERE report.is_display) AS quote,
+              string_agg(report.text, ' ') FILTER (WHERE NOT report.is_display) AS other_reports,
+              string_agg(report.attribution, ' ') AS attributions,
+              string_agg(concat_ws(' ', outlet.name_as_recorded, outlet.name_en, outlet.name_fr,
+                                   outlet.short_name, source.title), ' ') AS sources
+         FROM statements_report report
+         JOIN statements_source source ON source.id = report.source_id
+         LEFT JOIN statements_organisation outlet ON outlet.id = source.outlet_id
+        WHERE report.statement_id IN (SELECT id FROM chosen)
+        GROUP BY report.statement_id) reports ON reports.statement_id = chosen.id
+  LEFT JOIN (
+       SELECT credit.statement_id,
+              string_agg(concat_ws(' ', speaker.name, speaker.native_name, aliases.names), ' ') AS speakers,
+              string_agg(concat_ws(' ', role.title_fr, role.title_en), ' ') FILTER (WHERE role.id IS NOT NULL)
+                  AS roles
+         FROM statements_statementspeaker credit
+         JOIN statements_speaker speaker ON speaker.id = credit.speaker_id
+         LEFT JOIN statements_role role ON role.id = credit.role_id
+         LEFT JOIN LATERAL (SELECT string_agg(alias.name, ' ') AS names
+                              FROM statements_speakeralias alias WHERE alias.speaker_id = speaker.id) aliases ON TRUE
+        WHERE credit.statement_id IN (SELECT id FROM chosen)
+        GROUP BY credit.statement_id) credits ON credits.statement_id = chosen.id
+  LEFT JOIN (
+       SELECT translation.statement_id, string_agg(translation.text, ' ') AS texts
+         FROM statements_translation translation
+        WHERE translation.statement_id IN (SELECT id FROM chosen)
+        GROUP BY translation.statement_id) translations ON translations.statement_id = chosen.id
+  LEFT JOIN (
+       SELECT tag.statement_id, string_agg(concat_ws(' ', topic.name_en, topic.name_fr), ' ') AS names
+         FROM statements_statement_topics tag
+         JOIN statements_topic topic ON topic.id = tag.topic_id
+        WHERE tag.statement_id IN (SELECT id FROM chosen)
+        GROUP BY tag.statement_id) topics ON topics.statement_id = chosen.id
+  LEFT JOIN (
+       SELECT named.statement_id, string_agg(concat_ws(' ', country.name_en, country.name_fr), ' ') AS names
+         FROM (SELECT credit.statement_id, credit.country_id FROM statements_statementspeaker credit
+                WHERE credit.statement_id IN (SELECT id FROM chosen)
                UNION
-               SELECT mention.country_id FROM statements_statement_countries_mentioned mention
-                WHERE mention.statement_id = statement.id)) AS countries,
-       (SELECT string_agg(concat_ws(' ', organisation.name_as_recorded, organisation.name_en, organisation.name_fr,
-                                    organisation.short_name,
-                                    (SELECT string_agg(alias, ' ')
-                                       FROM jsonb_array_elements_text(organisation.aliases) alias)), ' ')
-          FROM statements_organisation organisation
-         WHERE organisation.id IN (
-               SELECT credit.organisation_id FROM statements_statementspeaker credit
-                WHERE credit.statement_id = statement.id
+               SELECT mention.statement_id, mention.country_id FROM statements_statement_countries_mentioned mention
+                WHERE mention.statement_id IN (SELECT id FROM chosen)) named
+         JOIN statements_country country ON country.id = named.country_id
+        GROUP BY named.statement_id) countries ON countries.statement_id = chosen.id
+  LEFT JOIN (
+       SELECT named.statement_id,
+              string_agg(concat_ws(' ', organisation.name_as_recorded, organisation.name_en, organisation.name_fr,
+                                   organisation.short_name,
+                                   (SELECT string_agg(alias, ' ')
+                                      FROM jsonb_array_elements_text(organisation.aliases) alias)), ' ') AS names
+         FROM (SELECT credit.statement_id, credit.organisation_id FROM statements_statementspeaker credit
+                WHERE credit.statement_id IN (SELECT id FROM chosen)
                UNION
-               SELECT role.organisation_id FROM statements_statementspeaker credit
+               SELECT credit.statement_id, role.organisation_id FROM statements_statementspeaker credit
                  JOIN statements_role role ON role.id = credit.role_id
-                WHERE credit.statement_id = statement.id)) AS organisations,
-       (SELECT string_agg(concat_ws(' ', outlet.name_as_recorded, outlet.name_en, outlet.name_fr,
-                                    outlet.short_name, source.title), ' ')
-          FROM statements_report report
-          JOIN statements_source source ON source.id = report.source_id
-          LEFT JOIN statements_organisation outlet ON outlet.id = source.outlet_id
-         WHERE report.statement_id = statement.id) AS sources
-  FROM {statements} statement
- WHERE {where}
+                WHERE credit.statement_id IN (SELECT id FROM chosen)) named
+         JOIN statements_organisation organisation ON organisation.id = named.organisation_id
+        GROUP BY named.statement_id) organisations ON organisations.statement_id = chosen.id
 """
 
 # The parts by weight: the quote's own words first.
