@@ -144,6 +144,8 @@ MIDDLEWARE = [
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Which reads may go to the read replica, when there is one (DATABASE_REPLICA_URL).
+    "archive.routers.ReplicaReadsMiddleware",
     # The language from the address (/fr/, /en/), or for one without, a redirect to it.
     "archive.languages.LocaleMiddleware",
     # A repeated request for an unchanged public page: 304, without rendering it.
@@ -237,6 +239,20 @@ else:
 DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 0)
 if DB_STATEMENT_TIMEOUT_MS:
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
+
+# A streaming replica of the primary for anonymous readers' pages (archive/routers.py;
+# docs/scaling.md): DATABASE_REPLICA_URL, with the same pool and timeout settings.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    replica = dj_database_url.parse(os.environ["DATABASE_REPLICA_URL"])
+    if replica["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_REPLICA_URL must point at PostgreSQL (postgres://...).")
+    DATABASES["replica"] = {
+        **DATABASES["default"],
+        **{key: replica[key] for key in ("NAME", "USER", "PASSWORD", "HOST", "PORT")},
+        # Under the test runner, the primary's test database stands in for it.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["archive.routers.PrimaryReplicaRouter"]
 
 # Shared by every worker and kept in PostgreSQL, so no other service is needed
 # (`manage.py createcachetable` makes the table; `make run` and `make test` run it).
