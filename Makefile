@@ -124,6 +124,12 @@ browser: ## Install Debian's chromium and a Java runtime for the tests when miss
 		echo "!!! HTML check will fail (install them with apt-get; with CI=true the browser tests fail too)."; \
 	fi
 
+# The browsing benchmark, in its own database (benchmarks/README.md): the synthetic corpus
+# imported through the CSV import, then each page timed. `make bench STATEMENTS=1000000`.
+STATEMENTS ?= 100000
+bench: setup ## Time the public pages over STATEMENTS synthetic statements (default 100000)
+	$(PY) benchmarks/browse.py --statements $(STATEMENTS)
+
 migrations-check: ## Fail when models and migrations disagree
 	$(PY) manage.py makemigrations --check --dry-run
 

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import importing, workflow
+from . import csv_import, importing, workflow
 from .models import (
     Correction,
     Country,
@@ -602,6 +602,11 @@ class StatementAdmin(ArchiveFields, SimpleHistoryAdmin):
                 "import/",
                 self.admin_site.admin_view(lambda request: importing.import_article_view(self, request)),
                 name="statements_statement_import",
+            ),
+            path(
+                "import-csv/",
+                self.admin_site.admin_view(lambda request: csv_import.import_csv_view(self, request)),
+                name="statements_statement_import_csv",
             ),
             path(
                 "import/<int:source_id>/",

@@ -4,8 +4,10 @@ or none, idempotent on the rows' ids, each row written once with its search vect
 import io
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.urls import reverse
 
 from statements.csv_import import ImportRefused, import_statements
 from statements.models import Report, Source, Speaker, SpeakerAlias, Statement, StatementSpeaker, Summit, Topic
@@ -152,3 +154,19 @@ def test_an_import_commits_whole():
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM statements_statement WHERE search_vector IS NULL")
         assert cursor.fetchone() == (0,)
+
+
+def test_chief_editors_import_a_file_in_the_admin_and_read_what_was_wrong(world, chief_client, editor_client):
+    url = reverse("admin:statements_statement_import_csv")
+    assert editor_client.get(url).status_code == 403
+    changelist = chief_client.get(reverse("admin:statements_statement_changelist")).content.decode()
+    assert url in changelist
+    bad = SimpleUploadedFile("archive.csv", (GOOD + "v-6,2031-13-01,Tomas Quell,XV,en,Bad.,,,,,,\n").encode())
+    page = chief_client.post(url, {"file": bad, "status": "draft"}).content.decode()
+    assert "Nothing was imported: 1 bad row(s)." in page and "line 7:" in page
+    assert not Statement.objects.exists()
+    good = SimpleUploadedFile("archive.csv", GOOD.encode())
+    response = chief_client.post(url, {"file": good, "status": "published"}, follow=True)
+    assert "4 statements imported, 0 already in the archive, 2 new speakers." in response.content.decode()
+    assert Statement.objects.published().count() == 4
+    assert Statement.objects.filter(created_by__username="rédacteur-en-chef").count() == 4
