@@ -40,6 +40,11 @@ def _vocabulary(rng: random.Random) -> list[str]:
     return TOPICAL + sorted(invented)[:5000]
 
 
+def mid_frequency_word(count: int) -> str:
+    """A word of the corpus of `count` statements in just under 1% of them (rank 200)."""
+    return _vocabulary(random.Random(count))[199]  # noqa: S311 — as write_corpus draws it
+
+
 def write_corpus(path: Path, count: int) -> None:
     rng = random.Random(count)  # noqa: S311 — invented text, not secrets
     words = _vocabulary(rng)
