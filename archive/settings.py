@@ -240,6 +240,13 @@ DB_STATEMENT_TIMEOUT_MS = env_int("DB_STATEMENT_TIMEOUT_MS", 0)
 if DB_STATEMENT_TIMEOUT_MS:
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = f"-c statement_timeout={DB_STATEMENT_TIMEOUT_MS}"
 
+# How long a rendered public page is kept for the next anonymous reader of the same
+# address (statements/caching.py; a change of the data or of the day retires it at
+# once); 0 renders every request.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 24 * 3600)
+if PAGE_CACHE_SECONDS < 0:
+    raise ImproperlyConfigured("PAGE_CACHE_SECONDS must be 0 (no page cache) or more.")
+
 # A streaming replica of the primary for anonymous readers' pages (archive/routers.py;
 # docs/scaling.md): DATABASE_REPLICA_URL, with the same pool and timeout settings.
 if os.environ.get("DATABASE_REPLICA_URL"):

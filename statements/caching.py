@@ -16,7 +16,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags, quote_etag
@@ -87,8 +87,14 @@ def bump_generation() -> None:
         cache.set(GENERATION_KEY, _fresh(), timeout=None)
 
 
+# A rendered public page is kept (settings.PAGE_CACHE_SECONDS) if it is no larger than
+# this: a list of 100 cards is about 300 KB.
+PAGE_CACHE_MAX_BYTES = 1024 * 1024
+
+
 class ConditionalPagesMiddleware:
-    """Public pages answer a repeated request with 304 Not Modified, without rendering.
+    """Public pages answer a repeated request with 304 Not Modified, or from the cache,
+    without rendering.
 
     A page (under /en/ or /fr/) for an anonymous reader depends only on the data, the
     day (quick date ranges, "accessed on" in citations), the scheme, host and address: its
@@ -96,7 +102,9 @@ class ConditionalPagesMiddleware:
     that sends it back in If-None-Match gets an empty 304 until the next write changes
     the generation. `Cache-Control: max-age=0, must-revalidate` makes them ask each time,
     so an unpublished statement never lingers in a cache; logged-in editors (who see
-    previews) get no ETag.
+    previews) get no ETag. The page itself, with the headers the inner middleware gave
+    it, is cached under its ETag, so the next reader of it, whoever they are, is served
+    without rendering; answers that set a cookie, stream, or are large are not kept.
     """
 
     def __init__(self, get_response):
@@ -115,11 +123,23 @@ class ConditionalPagesMiddleware:
         etag = quote_etag(hashlib.sha256(identity.encode()).hexdigest()[:32])
         if etag in parse_etags(request.headers.get("If-None-Match", "")):
             response = HttpResponseNotModified()
+        elif settings.PAGE_CACHE_SECONDS and (kept := cache.get(f"page:{etag}")) is not None:
+            content, headers = kept
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
         else:
             response = self.get_response(request)
             if response.status_code != 200 or response.has_header("ETag"):
                 return response
+            if settings.PAGE_CACHE_SECONDS and request.method == "GET" and self._keeps(response):
+                kept = (response.content, list(response.items()))
+                cache.set(f"page:{etag}", kept, settings.PAGE_CACHE_SECONDS)
         response["ETag"] = etag
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         patch_vary_headers(response, ("Cookie",))
         return response
+
+    @staticmethod
+    def _keeps(response) -> bool:
+        return not response.streaming and not response.cookies and len(response.content) <= PAGE_CACHE_MAX_BYTES

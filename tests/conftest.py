@@ -30,6 +30,9 @@ def pytest_configure(config):
     # PBKDF2 is slow on purpose (about 1.8 s a hash on a 2-core machine), which protects real
     # accounts, not test ones.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests read what each request rendered (response.context, its queries); the page
+    # cache is tested on its own (tests/statements/test_conditional_pages.py).
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture(scope="module")

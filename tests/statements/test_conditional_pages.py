@@ -4,9 +4,13 @@ any write, another address, another day or a logged-in editor gets the page itse
 import datetime
 
 import pytest
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from statements.caching import ConditionalPagesMiddleware
 from statements.models import Statement
 from tests.factories import StatementFactory
 
@@ -53,3 +57,46 @@ def test_editors_and_other_paths_get_no_etag(admin_client, client, index):
     assert not admin_client.get(LIST).has_header("ETag")
     assert not client.get("/api/statements/").has_header("ETag")
     assert not client.get("/en/statements/999999/").has_header("ETag")
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+
+
+def test_the_next_reader_of_a_page_is_served_without_rendering(
+    client, index, page_cache, django_assert_max_num_queries
+):
+    statement = StatementFactory(text="Nous tiendrons la ligne.")
+    first = client.get(statement.get_absolute_url())
+    assert first.context is not None  # rendered
+    with django_assert_max_num_queries(2):  # the generation and the kept page
+        again = Client().get(statement.get_absolute_url())
+    assert again.context is None  # not rendered
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert again["Content-Security-Policy"] == first["Content-Security-Policy"]  # the inner middleware's headers
+
+
+def test_a_kept_page_never_outlives_a_change_or_reaches_an_editor(client, index, page_cache, editor_client):
+    statement = StatementFactory(text="Nous tiendrons la ligne.")
+    assert "Nous tiendrons la ligne." in client.get(LIST).content.decode()
+    statement.status = Statement.Status.DRAFT
+    statement.published_at = None
+    statement.save()
+    assert "Nous tiendrons la ligne." not in client.get(LIST).content.decode()
+    assert editor_client.get(LIST).context is not None  # editors' pages are rendered for them
+
+
+def test_a_page_that_sets_a_cookie_is_not_kept(db, page_cache):
+    def page(request, cookie: bool):
+        response = HttpResponse("a page")
+        if cookie:
+            response.set_cookie("seen", "1")
+        return response
+
+    for cookie, kept in ((True, False), (False, True)):
+        response = ConditionalPagesMiddleware(lambda request, cookie=cookie: page(request, cookie))(
+            RequestFactory().get(f"{LIST}?cookie={cookie}")
+        )
+        assert (cache.get(f"page:{response['ETag']}") is not None) is kept
