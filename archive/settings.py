@@ -268,7 +268,15 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "archive_cache",
         "OPTIONS": {"MAX_ENTRIES": 10_000},
-    }
+    },
+    # Rendered public pages (PAGE_CACHE_SECONDS), compressed, apart from the small entries
+    # above so that a crawl of many addresses evicts only pages: at most 2,000 of them,
+    # 15-60 KB each once compressed.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "archive_page_cache",
+        "OPTIONS": {"MAX_ENTRIES": 2_000},
+    },
 }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

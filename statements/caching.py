@@ -12,9 +12,10 @@ nobody else sees: what it caches from uncommitted rows is never served to anyone
 import hashlib
 import itertools
 import time
+import zlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
@@ -103,8 +104,9 @@ class ConditionalPagesMiddleware:
     the generation. `Cache-Control: max-age=0, must-revalidate` makes them ask each time,
     so an unpublished statement never lingers in a cache; logged-in editors (who see
     previews) get no ETag. The page itself, with the headers the inner middleware gave
-    it, is cached under its ETag, so the next reader of it, whoever they are, is served
-    without rendering; answers that set a cookie, stream, or are large are not kept.
+    it, is kept under its ETag in the "pages" cache, compressed, so the next reader of it,
+    whoever they are, is served without rendering; answers that set a cookie, stream, or
+    are large are not kept.
     """
 
     def __init__(self, get_response):
@@ -123,9 +125,9 @@ class ConditionalPagesMiddleware:
         etag = quote_etag(hashlib.sha256(identity.encode()).hexdigest()[:32])
         if etag in parse_etags(request.headers.get("If-None-Match", "")):
             response = HttpResponseNotModified()
-        elif settings.PAGE_CACHE_SECONDS and (kept := cache.get(f"page:{etag}")) is not None:
+        elif settings.PAGE_CACHE_SECONDS and (kept := caches["pages"].get(etag)) is not None:
             content, headers = kept
-            response = HttpResponse(content)
+            response = HttpResponse(zlib.decompress(content))
             for name, value in headers:
                 response[name] = value
         else:
@@ -133,8 +135,8 @@ class ConditionalPagesMiddleware:
             if response.status_code != 200 or response.has_header("ETag"):
                 return response
             if settings.PAGE_CACHE_SECONDS and request.method == "GET" and self._keeps(response):
-                kept = (response.content, list(response.items()))
-                cache.set(f"page:{etag}", kept, settings.PAGE_CACHE_SECONDS)
+                kept = (zlib.compress(response.content), list(response.items()))
+                caches["pages"].set(etag, kept, settings.PAGE_CACHE_SECONDS)
         response["ETag"] = etag
         patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         patch_vary_headers(response, ("Cookie",))

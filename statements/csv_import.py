@@ -537,6 +537,7 @@ def import_statements(
         # Dropped at commit anyway; now, in case the import runs inside a longer transaction.
         cursor.execute("DROP TABLE " + ", ".join(_TEMPORARY_TABLES))
         data_changed()
+    phase("committed (the deferred foreign keys checked)")
     with connection.cursor() as cursor:
         for table in ("statements_statement", "statements_report", "statements_statementspeaker"):
             cursor.execute(f"ANALYZE {table}")  # the planner's figures, after a large change

@@ -4,7 +4,7 @@ any write, another address, another day or a logged-in editor gets the page itse
 import datetime
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -99,4 +99,4 @@ def test_a_page_that_sets_a_cookie_is_not_kept(db, page_cache):
         response = ConditionalPagesMiddleware(lambda request, cookie=cookie: page(request, cookie))(
             RequestFactory().get(f"{LIST}?cookie={cookie}")
         )
-        assert (cache.get(f"page:{response['ETag']}") is not None) is kept
+        assert (caches["pages"].get(response["ETag"]) is not None) is kept
