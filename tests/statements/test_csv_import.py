@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.urls import reverse
 
+from statements import csv_import
 from statements.csv_import import ImportRefused, import_statements
 from statements.models import Report, Source, Speaker, SpeakerAlias, Statement, StatementSpeaker, Summit, Topic
 from statements.search import refresh_search_vectors
@@ -170,3 +171,11 @@ def test_chief_editors_import_a_file_in_the_admin_and_read_what_was_wrong(world,
     assert "4 statements imported, 0 already in the archive, 2 new speakers." in response.content.decode()
     assert Statement.objects.published().count() == 4
     assert Statement.objects.filter(created_by__username="rédacteur-en-chef").count() == 4
+
+
+def test_the_admin_sends_large_files_to_the_command(world, chief_client, monkeypatch):
+    monkeypatch.setattr(csv_import, "ADMIN_MAX_ROWS", 3)
+    upload = SimpleUploadedFile("archive.csv", GOOD.encode())  # 4 rows
+    page = chief_client.post(reverse("admin:statements_statement_import_csv"), {"file": upload, "status": "draft"})
+    assert "more than 3 rows: import larger files with manage.py import_statements" in page.content.decode()
+    assert not Statement.objects.exists()
