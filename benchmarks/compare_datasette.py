@@ -131,12 +131,26 @@ def pages(count: int, database: str) -> list[tuple[str, str, str]]:
     ]  # fmt: skip
 
 
-def wrk(url: str, seconds: int, connections: int) -> tuple[float, float]:
-    """Requests per second and median latency (ms), after a warm-up."""
+def wrk(url: str, seconds: int, connections: int) -> tuple[float, float, float]:
+    """Requests per second, median and 95th percentile latency (ms), after a warm-up."""
     for _ in range(3):
         urllib.request.urlopen(url, timeout=120).read()  # noqa: S310 — our own local server
     output = subprocess.run(
-        ["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency", "--timeout", "30s", url],
+        [
+            "wrk",
+            "-t",
+            "2",
+            "-c",
+            str(connections),
+            "-d",
+            f"{seconds}s",
+            "--latency",
+            "--timeout",
+            "30s",
+            "-s",
+            str(ROOT / "benchmarks" / "wrk_percentiles.lua"),
+            url,
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -144,9 +158,10 @@ def wrk(url: str, seconds: int, connections: int) -> tuple[float, float]:
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     value, unit = re.search(r"50%\s+([\d.]+)(us|ms|s)", output).groups()
     median = float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+    p95 = float(re.search(r"p95 ([\d.]+) ms", output).group(1))
     if "Non-2xx" in output:
         print(f"  note: {url} answered some requests with an error status", file=sys.stderr)
-    return rate, median
+    return rate, median, p95
 
 
 def main() -> None:
@@ -172,7 +187,9 @@ def main() -> None:
                    "ALLOWED_HOSTS": "127.0.0.1", "LOG_LEVEL": "WARNING", "LOG_FORMAT": "text"}  # fmt: skip
     servers = {
         "archive": subprocess.Popen(
-            [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py"], cwd=ROOT, env=environment
+            # Its access log is written (as in production), to nowhere.
+            [str(ROOT / ".venv" / "bin" / "gunicorn"), "-c", "gunicorn.conf.py"], cwd=ROOT, env=environment,
+            stdout=subprocess.DEVNULL,
         ),
         "datasette": subprocess.Popen(
             [str(DATASETTE_VENV / "bin" / "datasette"), "serve", str(sqlite), "--port", str(datasette_port),
@@ -192,7 +209,8 @@ def main() -> None:
             for label, archive_path, datasette_path in pages(options.statements, sqlite.stem):
                 theirs = wrk(f"http://127.0.0.1:{datasette_port}{datasette_path}", options.seconds, options.connections)
                 ours = wrk(f"http://127.0.0.1:{archive_port}{archive_path}", options.seconds, options.connections)
-                print(f"| {label} | {theirs[0]:.1f} ({theirs[1]:.0f}) | {ours[0]:.1f} ({ours[1]:.0f}) "
+                print(f"| {label} | {theirs[0]:.1f} ({theirs[1]:.0f}, {theirs[2]:.0f}) | {ours[0]:.1f} ({ours[1]:.0f}, "
+                      f"{ours[2]:.0f}) "
                       f"| {ours[0] / theirs[0]:.1f}× |", flush=True)  # fmt: skip
     finally:
         for process in servers.values():
