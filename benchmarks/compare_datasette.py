@@ -203,9 +203,8 @@ def main() -> None:
         print(f"{options.statements:,} statements, wrk -c {options.connections}, {options.seconds} s a page")
         for run in range(1, options.runs + 1):
             print(f"\nRun {run}")
-            print(
-                "| page | Datasette req/s (p50 ms) | archive req/s (p50 ms) | archive ÷ Datasette |\n|---|---|---|---|"
-            )
+            print("| page | Datasette req/s (p50, p95 ms) | archive req/s (p50, p95 ms) | archive ÷ Datasette |")
+            print("|---|---|---|---|")
             for label, archive_path, datasette_path in pages(options.statements, sqlite.stem):
                 theirs = wrk(f"http://127.0.0.1:{datasette_port}{datasette_path}", options.seconds, options.connections)
                 ours = wrk(f"http://127.0.0.1:{archive_port}{archive_path}", options.seconds, options.connections)

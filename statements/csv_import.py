@@ -142,7 +142,6 @@ class _Row:
     def __init__(self, record: dict[str, str], countries: set[str]):
         self.problems: list[str] = []
         self.values = {name: (record.get(name) or "").strip() for name in (*REQUIRED, *OPTIONAL)}
-        self.values["text"] = (record.get("text") or "").strip()
         for name, value in self.values.items():
             if "\x00" in value:
                 self.problems.append(_("%(column)s holds a NUL character") % {"column": name})
@@ -348,8 +347,8 @@ def _roles(cursor) -> None:
 
 
 def _named(cursor, model, column: str, table: str, make: Callable[[str, str], object]) -> None:
-    """{table}(name, id): each distinct value of `column` (a Summit or Topic), matched by
-    slug or one of its names, or new."""
+    """{table}(name, id): each distinct value of `column` (a summit, topic or outlet),
+    matched by slug or one of its names, or new (`make(name, language of its first row)`)."""
     value = "unnest(topics)" if column == "topics" else column
     sql = (
         f"SELECT value, (array_agg(language ORDER BY line))[1] FROM (SELECT {value} AS value, language, line "  # noqa: S608 — a constant
@@ -357,7 +356,7 @@ def _named(cursor, model, column: str, table: str, make: Callable[[str, str], ob
     )
     wanted = _distinct(cursor, sql)
     known, taken = {}, set()
-    names = [name for name in ("name_as_recorded", "name_en", "name_fr") if hasattr(model, name)]
+    names = [name for name in ("name_as_recorded", "name_en", "name_fr", "short_name") if hasattr(model, name)]
     for pk, slug, *others in model.objects.values_list("id", "slug", *names):
         taken.add(slug)
         for name in (slug, *others):
@@ -372,28 +371,13 @@ def _named(cursor, model, column: str, table: str, make: Callable[[str, str], ob
     _mapping_table(cursor, table, "name text, id bigint", [(value, known[_ci(value)]) for value, _l in wanted])
 
 
-def _outlets(cursor) -> None:
-    wanted = _distinct(
-        cursor, "SELECT outlet FROM import_rows_new WHERE outlet <> '' GROUP BY outlet ORDER BY min(line)"
-    )
-    known = {}
-    for pk, *names in Organisation.objects.values_list("id", "name_as_recorded", "name_en", "name_fr", "short_name"):
-        for name in names:
-            if name:
-                known.setdefault(_ci(name), pk)
-    taken = set(Organisation.objects.values_list("slug", flat=True))
-    for (value,) in wanted:
-        if _ci(value) not in known:
-            outlet = Organisation.objects.create(
-                name_as_recorded=value, kind=Organisation.Kind.MEDIA, slug=_unique_slug(Organisation, value, taken)
-            )
-            known[_ci(value)] = outlet.pk
-    _mapping_table(cursor, "outlet_map", "name text, id bigint", [(value, known[_ci(value)]) for (value,) in wanted])
-
-
 def _sources(cursor, file_name: str) -> None:
-    """source_map(url, outlet, id): the source of each row. A web address is one source;
-    rows without one share a source per outlet, noting the file they came from."""
+    """The sources of the rows: one per web address (new ones inserted), and for rows
+    without one, a source per outlet (outlet_source_map), noting the file they came from."""
+    notes = _("Statements imported from %(file)s, %(day)s.") % {
+        "file": file_name,
+        "day": timezone.localdate().isoformat(),
+    }
     cursor.execute(
         """
         INSERT INTO statements_source
@@ -403,7 +387,7 @@ def _sources(cursor, file_name: str) -> None:
          WHERE n.url <> '' AND NOT EXISTS (SELECT 1 FROM statements_source s WHERE s.url = n.url)
          ORDER BY n.url, n.line
         """,
-        {"kind": Source.Kind.ARTICLE, "notes": f"Imported from {file_name}."},
+        {"kind": Source.Kind.ARTICLE, "notes": notes},
     )
     without_url = _distinct(
         cursor,
@@ -412,12 +396,7 @@ def _sources(cursor, file_name: str) -> None:
     )
     rows = []
     for outlet, outlet_id in without_url:
-        source = Source.objects.create(
-            kind=Source.Kind.OTHER,
-            outlet_id=outlet_id,
-            notes=_("Statements imported from %(file)s, %(day)s, without a web address.")
-            % {"file": file_name, "day": timezone.localdate().isoformat()},
-        )
+        source = Source.objects.create(kind=Source.Kind.OTHER, outlet_id=outlet_id, notes=notes)
         rows.append((outlet, source.pk))
     _mapping_table(cursor, "outlet_source_map", "outlet text, id bigint", rows)
 
@@ -517,7 +496,10 @@ def import_statements(
             # A topic needs an English name; a French article's topic is its French name too.
             lambda name, language: Topic(name_en=name, name_fr=name if language == "fr" else ""),
         )  # fmt: skip
-        _outlets(cursor)
+        _named(
+            cursor, Organisation, "outlet", "outlet_map",
+            lambda name, _language: Organisation(name_as_recorded=name, kind=Organisation.Kind.MEDIA),
+        )  # fmt: skip
         _sources(cursor, file_name)
         phase("speakers, summits, topics and sources matched")
         params = {"now": now}
