@@ -1,5 +1,6 @@
 """A generation number for everything the archive derives from its statements, and
-the conditional answers (ETag, 304) it allows for public pages.
+what it allows for public pages: conditional answers (ETag, 304) and rendered pages kept
+for the next reader (ConditionalPagesMiddleware).
 
 Cached results (the counts and facets of a list page) are keyed on the generation, and
 any write to the statements app bumps it when its transaction commits (statements/
