@@ -106,3 +106,22 @@ def test_readers_arriving_together_at_a_cold_list_share_one_count(archive, monke
     assert [answer.status_code for answer in answers] == [200] * 8
     assert all("3 statements" in answer.text for answer in answers)
     assert len(computed) == 1
+
+
+def test_a_crowd_reads_kept_pages_and_the_next_commit_retires_them(archive, settings):
+    """With the page cache on, as in production: readers arriving together at the same
+    pages all get them whole, and a committed change reaches the next reader at once."""
+    settings.PAGE_CACHE_SECONDS = 3600
+    paths = ["/en/", "/en/statements/", "/en/statements/?q=publique"] * 10
+
+    def get(path):
+        response = requests.get(archive + path, timeout=60)
+        return path, response.status_code, response.text
+
+    with ThreadPoolExecutor(15) as crowd:
+        answers = list(crowd.map(get, paths))
+    assert {status for _path, status, _text in answers} == {200}
+    for path in set(paths):
+        assert len({text for answered, _status, text in answers if answered == path}) == 1  # kept whole
+    StatementFactory(text="Une nouvelle déclaration publique.")  # committed: no test transaction here
+    assert "Une nouvelle déclaration publique." in requests.get(archive + "/en/statements/", timeout=60).text
