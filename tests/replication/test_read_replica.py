@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from urllib.parse import quote
 
 import pytest
@@ -159,9 +160,12 @@ def site(clusters):
         server.wait(10)
 
 
-def caught_up(primary: Cluster, replica: Cluster) -> bool:
+def wait_until_caught_up(primary: Cluster, replica: Cluster) -> None:
     target = primary.sql("SELECT pg_current_wal_lsn()")
-    return replica.sql(f"SELECT pg_last_wal_replay_lsn() >= '{target}'::pg_lsn") == "t"
+    deadline = time.monotonic() + 30
+    while replica.sql(f"SELECT pg_last_wal_replay_lsn() >= '{target}'::pg_lsn") != "t":
+        assert time.monotonic() < deadline, "the replica did not catch up"
+        time.sleep(0.1)
 
 
 def published_count(session: requests.Session, url: str) -> int:
@@ -175,11 +179,8 @@ def test_readers_read_the_replica_and_editors_their_own_writes(clusters, site):
     primary, replica = clusters
     url, environment = site
     reader = requests.Session()
-    editor = http_session(url, type("Editor", (), {"get_username": lambda self: "editor"})(), PASSWORD)
-    deadline = time.monotonic() + 30
-    while not caught_up(primary, replica):
-        assert time.monotonic() < deadline, "the replica did not catch up"
-        time.sleep(0.1)
+    editor = http_session(url, SimpleNamespace(get_username=lambda: "editor"), PASSWORD)  # a user of the pair
+    wait_until_caught_up(primary, replica)
     before = published_count(reader, url)
     assert published_count(editor, url) == before == 16
 
@@ -191,10 +192,7 @@ def test_readers_read_the_replica_and_editors_their_own_writes(clusters, site):
     assert page.status_code == 200
 
     replica.sql("SELECT pg_wal_replay_resume()")
-    deadline = time.monotonic() + 30
-    while not caught_up(primary, replica):
-        assert time.monotonic() < deadline, "the replica did not catch up"
-        time.sleep(0.1)
+    wait_until_caught_up(primary, replica)
     assert published_count(reader, url) == before + 1
     # A reader's write-free pages never wrote to the replica: it would have refused.
     assert reader.get(url + "/en/statements/", timeout=30).status_code == 200
