@@ -47,7 +47,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from . import search
 from .caching import data_changed
@@ -203,7 +203,7 @@ _COPY = (
 
 def _stage(lines: Iterable[str], cursor, progress: Callable[[int], None], max_rows: int | None) -> int:
     """Check every record and COPY the good ones into import_rows; refuse the file if any is bad."""
-    reader = csv.DictReader(lines)
+    reader = csv.DictReader(lines, strict=True)  # a stray or unclosed quote is an error, not data
     header = [name.strip() for name in reader.fieldnames or []]
     missing = [name for name in REQUIRED if name not in header]
     unknown = [name for name in header if name not in REQUIRED + OPTIONAL]
@@ -585,10 +585,18 @@ def import_csv_view(model_admin, request):
             for error in refused.errors:
                 form.add_error("file", error)
         else:
+            counts = {"created": result.created, "already": result.already_there, "speakers": result.new_speakers}
             messages.success(
                 request,
-                _("%(created)d statements imported, %(already)d already in the archive, %(speakers)d new speakers.")
-                % {"created": result.created, "already": result.already_there, "speakers": result.new_speakers},
+                (
+                    ngettext("%(created)d statement imported", "%(created)d statements imported", result.created)
+                    + ", "
+                    + _("%(already)d already in the archive")
+                    + ", "
+                    + ngettext("%(speakers)d new speaker", "%(speakers)d new speakers", result.new_speakers)
+                    + "."
+                )
+                % counts,
             )
             return HttpResponseRedirect(reverse("admin:statements_statement_changelist"))
     context = {**model_admin.admin_site.each_context(request), "opts": model_admin.opts, "form": form,

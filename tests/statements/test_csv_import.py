@@ -125,6 +125,8 @@ def test_a_bad_row_refuses_the_file_naming_each_bad_line_and_writes_nothing(worl
         (HEADER, "no rows"),
         ("", "missing column(s)"),
         (HEADER + "v-1,2031-05-04,A,XV,en,Too,many,,,,,,,extra\n", "more fields than columns"),
+        (HEADER + 'v-1,2031-05-04,A,XV,en,"An unclosed quote\n', "line 2: unexpected end of data"),
+        (HEADER + 'v-1,2031-05-04,A,XV,en,"Closed" then not,,,,,,\n', "line 2: ',' expected"),
     ],
 )
 def test_a_file_of_the_wrong_shape_is_refused(world, text, message):

@@ -9,6 +9,10 @@ from statements.csv_import import OPTIONAL, REQUIRED, ImportRefused, decoded_lin
 from statements.models import Statement
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
 class Command(BaseCommand):
     help = (
         "Import statements from a CSV file (columns "
@@ -55,8 +59,8 @@ class Command(BaseCommand):
                 raise CommandError(str(refused)) from None
         bar.close()
         self.stdout.write(
-            f"{result.created:,} statements imported ({status}), {result.already_there:,} already in the archive, "
-            f"{result.new_speakers:,} new speakers, from {result.rows:,} rows."
+            f"{plural(result.created, 'statement')} imported ({status}), {result.already_there:,} already in the "
+            f"archive, {plural(result.new_speakers, 'new speaker')}, from {plural(result.rows, 'row')}."
         )
         if options["verbosity"] > 1:
             for phase, seconds in result.timings.items():
