@@ -58,3 +58,12 @@ def test_unknown_log_format_level_and_rate_are_errors_naming_the_choices():
 def test_log_level_and_rate_in_any_case_are_accepted():
     code, stderr = import_settings(LOG_LEVEL="warning", API_RATE_LIMIT="30/Minute")
     assert code == 0, stderr
+
+
+def test_a_replica_must_be_postgresql_and_the_page_cache_a_duration():
+    code, stderr = import_settings(DATABASE_REPLICA_URL="mysql://user@host/archive")
+    assert code != 0 and "DATABASE_REPLICA_URL must point at PostgreSQL" in stderr
+    code, stderr = import_settings(PAGE_CACHE_SECONDS="-5")
+    assert code != 0 and "PAGE_CACHE_SECONDS must be 0 (no page cache) or more" in stderr
+    code, stderr = import_settings(DATABASE_REPLICA_URL="postgres://reader@replica.internal:5432/archive")
+    assert code == 0, stderr
