@@ -139,7 +139,7 @@ def _source_url(url: str) -> tuple[str, bool]:
 class _Row:
     """One CSV record checked; `problems` is empty when it may be imported."""
 
-    def __init__(self, record: dict[str, str], countries: set[str]):
+    def __init__(self, record: dict[str, str], countries: dict[str, int]):
         self.problems: list[str] = []
         self.values = {name: (record.get(name) or "").strip() for name in (*REQUIRED, *OPTIONAL)}
         for name, value in self.values.items():
@@ -201,7 +201,9 @@ _COPY = (
 )
 
 
-def _stage(lines: Iterable[str], cursor, progress: Callable[[int], None], max_rows: int | None) -> int:
+def _stage(
+    lines: Iterable[str], cursor, countries: dict[str, int], progress: Callable[[int], None], max_rows: int | None
+) -> int:
     """Check every record and COPY the good ones into import_rows; refuse the file if any is bad."""
     reader = csv.DictReader(lines, strict=True)  # a stray or unclosed quote is an error, not data
     header = [name.strip() for name in reader.fieldnames or []]
@@ -218,7 +220,6 @@ def _stage(lines: Iterable[str], cursor, progress: Callable[[int], None], max_ro
             )
         raise ImportRefused(problems, len(problems))
     reader.fieldnames = header
-    countries = set(Country.objects.values_list("iso_alpha2", flat=True))
     errors, total, first_line, rows = [], 0, {}, 0
     with cursor.copy(_COPY) as copy:
         line = 1
@@ -291,7 +292,7 @@ def _mapping_table(cursor, name: str, columns: str, rows: list[tuple]) -> None:
     cursor.execute(f"ANALYZE {name}")
 
 
-def _speakers(cursor) -> int:
+def _speakers(cursor, countries: dict[str, int]) -> int:
     """speaker_map(name, id): each distinct speaker name, matched by name or alias, or new."""
     # In file order: a new speaker is named and placed as the first row naming them does.
     wanted = _distinct(
@@ -302,7 +303,6 @@ def _speakers(cursor) -> int:
     known = {_ci(name): pk for pk, name in Speaker.objects.values_list("id", "name")}
     for pk, alias in SpeakerAlias.objects.values_list("speaker_id", "name"):
         known.setdefault(_ci(alias), pk)
-    countries = dict(Country.objects.values_list("iso_alpha2", "id"))
     taken = set(Speaker.objects.values_list("slug", flat=True))
     new = {}
     for name, code in wanted:
@@ -315,7 +315,7 @@ def _speakers(cursor) -> int:
     return len(new)
 
 
-def _roles(cursor) -> None:
+def _roles(cursor, countries: dict[str, int]) -> None:
     """role_map(speaker, title, id, organisation_id): each distinct role of a speaker."""
     wanted = _distinct(
         cursor,
@@ -329,7 +329,6 @@ def _roles(cursor) -> None:
         for title in (role.title_fr, role.title_en):
             if title:
                 known.setdefault((role.speaker_id, _ci(title)), role)
-    countries = dict(Country.objects.values_list("iso_alpha2", "id"))
     new = []
     for _name, title, speaker_id, code, language in wanted:
         if (speaker_id, _ci(title)) not in known:
@@ -475,7 +474,8 @@ def import_statements(
 
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(_STAGING)
-        result.rows = _stage(lines, cursor, lambda done: progress("reading", done), max_rows)
+        countries = dict(Country.objects.values_list("iso_alpha2", "id"))  # by ISO code, read once
+        result.rows = _stage(lines, cursor, countries, lambda done: progress("reading", done), max_rows)
         phase("read and checked")
         cursor.execute(
             """
@@ -488,8 +488,8 @@ def import_statements(
         result.created = cursor.rowcount
         result.already_there = result.rows - result.created
         cursor.execute("ANALYZE import_rows_new")
-        result.new_speakers = _speakers(cursor)
-        _roles(cursor)
+        result.new_speakers = _speakers(cursor, countries)
+        _roles(cursor, countries)
         _named(cursor, Summit, "summit", "summit_map", lambda name, _language: Summit(name_as_recorded=name))
         _named(
             cursor, Topic, "topics", "topic_map",
