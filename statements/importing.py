@@ -66,8 +66,10 @@ def known_speakers(*, on: datetime.date, source: Source | None = None) -> list[K
             id=speaker.pk,
             name=speaker.name,
             names=[speaker.name, speaker.native_name, *(alias.name for alias in speaker.aliases.all())],
-            titles=[role.title for role in speaker.roles.all() if role.covers(on)],
+            titles=[title for role in speaker.roles.all() if role.covers(on)
+                    for title in (role.title_fr, role.title_en) if title],  # fmt: skip
             anonymous=speaker.kind == Speaker.Kind.ANONYMOUS,
+            kind=speaker.kind,
         )
         for speaker in speakers
         if speaker.kind != Speaker.Kind.ANONYMOUS
