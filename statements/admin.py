@@ -112,6 +112,17 @@ class SpeakerAdmin(ArchiveFields, SimpleHistoryAdmin):
     inlines = [SpeakerAliasInline, RoleInline]
     actions = ["merge_selected"]
 
+    def get_formset_kwargs(self, request, obj, inline, prefix):
+        """A speaker created from an article's import (statements.importing.speaker_popup_url)
+        starts with the office the article gives: ?role_title_fr=…&role_country=…"""
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, RoleInline) and request.method == "GET" and (obj is None or obj.pk is None):
+            role = {field: request.GET[f"role_{field}"] for field in ("title_fr", "title_en", "country")
+                    if request.GET.get(f"role_{field}")}  # fmt: skip
+            if role:
+                kwargs["initial"] = [role]
+        return kwargs
+
     @admin.action(description=gettext_lazy("Merge the selected speakers into the first one created"))
     def merge_selected(self, request, queryset):
         speakers = list(queryset.order_by("pk"))

@@ -9,25 +9,31 @@ published here.
 
 import datetime
 import html
+import re
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.core.validators import URLValidator
+from django.core.validators import MaxValueValidator, URLValidator
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join, strip_tags
-from django.utils.text import Truncator
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .extraction import Candidate, ExtractionError, KnownSpeaker, extract, same_statement
+from .extraction import Candidate, ExtractionError, KnownSpeaker, extract, fold, same_statement
+from .extraction.lexicon import words
+from .extraction.people import qualifier_stems
 from .models import (
+    Country,
     Organisation,
     ProposedChange,
     Report,
@@ -35,7 +41,6 @@ from .models import (
     Speaker,
     Statement,
     StatementSpeaker,
-    language_code_validator,
 )
 from .widgets import DateInput
 from .workflow import DUPLICATE_SIMILARITY, StatementSave, add_report, similar_reports
@@ -51,6 +56,7 @@ REVIEW_PAGE_SIZE = 25
 # Below DUPLICATE_SIMILARITY, reports sharing enough trigrams are compared word by word
 # (same_statement).
 CANDIDATE_SIMILARITY = 0.3
+REVIEW_MEDIA = forms.Media(css={"all": ["css/admin-import.css"]})
 
 
 def known_speakers(*, on: datetime.date, source: Source | None = None) -> list[KnownSpeaker]:
@@ -94,18 +100,19 @@ def find_candidates(source: Source) -> None:
     source.candidates = [candidate.as_dict() for candidate in candidates]
 
 
-def review_pages(candidates: list[Candidate], size: int = REVIEW_PAGE_SIZE) -> list[list[Candidate]]:
-    """The candidates in pages of about `size`, a lead sentence always on the page of the
-    quotation it sums up (so the import makes them one statement)."""
-    pages: list[list[Candidate]] = []
-    for candidate in candidates:
+def review_pages(candidates: list[tuple[int, Candidate]], size: int = REVIEW_PAGE_SIZE):
+    """The (index, candidate) pairs in pages of about `size`, a lead sentence always on the
+    page of the quotation it sums up (so the import makes them one statement)."""
+    pages: list[list[tuple[int, Candidate]]] = []
+    for index, candidate in candidates:
         current = pages[-1] if pages else []
         tied = any(
-            other.same_remark_as == candidate.start or candidate.same_remark_as == other.start for other in current
+            other.same_remark_as == candidate.start or candidate.same_remark_as == other.start
+            for _index, other in current
         )
         if not pages or (len(current) >= size and not tied):
             pages.append([])
-        pages[-1].append(candidate)
+        pages[-1].append((index, candidate))
     return pages
 
 
@@ -137,6 +144,8 @@ class ImportResult:
     # New reports of statements on record, proposed to chief editors (workflow.add_report).
     proposals: list[ProposedChange] = field(default_factory=list)
     duplicates: list[tuple[Candidate, Statement]] = field(default_factory=list)
+    # Every candidate taken in, with the statement it is now a report of (or proposed for).
+    statements: list[tuple[Candidate, Statement]] = field(default_factory=list)
 
 
 @transaction.atomic
@@ -171,12 +180,14 @@ def import_candidates(*, source: Source, candidates: list[Candidate], user) -> I
         statement = existing_statement(candidate)
         if statement and statement.reports.filter(source=source).exists():
             result.duplicates.append((candidate, statement))
+            result.statements.append((candidate, statement))
             by_start[candidate.start] = statement
             continue
         statement = statement or by_start.get(candidate.same_remark_as)
         if statement:
             added = add_report(statement=statement, report=report, user=user)
             (result.new_reports if isinstance(added, Report) else result.proposals).append(added)
+            result.statements.append((candidate, statement))
             by_start[candidate.start] = statement
             continue
         date = datetime.date.fromisoformat(candidate.date)
@@ -192,6 +203,7 @@ def import_candidates(*, source: Source, candidates: list[Candidate], user) -> I
         report.save()
         saving.finish(statement)
         result.created.append(statement)
+        result.statements.append((candidate, statement))
         by_start[candidate.start] = statement
     return result
 
@@ -219,7 +231,23 @@ class ArticleForm(forms.Form):
         validators=[URLValidator(schemes=["http", "https"])],
     )
     published_on = forms.DateField(label=gettext_lazy("Publication date"), widget=DateInput())
-    language = forms.ChoiceField(label=gettext_lazy("Language"), choices=[("fr", "French"), ("en", "English")])
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language"),
+        choices=[("", gettext_lazy("Detect from the text")), ("fr", gettext_lazy("French")),
+                 ("en", gettext_lazy("English"))],
+        required=False,
+    )  # fmt: skip
+
+    def __init__(self, *args, admin_site, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The outlet is looked up as the editor types, and created in a pop-up when new.
+        outlet = Source._meta.get_field("outlet")
+        field = self.fields["outlet"]
+        field.widget = _autocomplete(field, outlet, admin_site)
+        field.widget = RelatedFieldWidgetWrapper(
+            field.widget, outlet.remote_field, admin_site, can_add_related=True,
+            can_change_related=False, can_delete_related=False, can_view_related=False,
+        )  # fmt: skip
 
     def clean_text(self):
         text = self.cleaned_data["text"]
@@ -228,6 +256,19 @@ class ArticleForm(forms.Form):
             text = html.unescape(strip_tags(text.replace("</p>", "\n").replace("<br>", "\n").replace("<br/>", "\n")))
         return text.strip()
 
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("language") and cleaned.get("text"):
+            cleaned["language"] = detect_language(cleaned["text"])
+        return cleaned
+
+
+def _autocomplete(field: forms.ModelChoiceField, model_field, admin_site) -> AutocompleteSelect:
+    """The admin's type-ahead select for a form field, as ModelAdmin gives its own fields."""
+    widget = AutocompleteSelect(model_field, admin_site)
+    widget.choices = field.choices
+    return widget
+
 
 class CandidateForm(forms.Form):
     include = forms.BooleanField(label=gettext_lazy("Import"), required=False)
@@ -235,12 +276,16 @@ class CandidateForm(forms.Form):
     speaker = forms.ModelChoiceField(label=gettext_lazy("Speaker"), queryset=Speaker.objects.all(), required=False)
     mode = forms.ChoiceField(label=gettext_lazy("Speech mode"), choices=Report.Mode.choices)
     date = forms.DateField(label=gettext_lazy("Date"), widget=DateInput())
-    attribution = forms.CharField(widget=forms.HiddenInput, required=False)
-    language = forms.CharField(widget=forms.HiddenInput, validators=[language_code_validator])
-    # Where the candidate starts in the article, and the start of the quotation a lead
-    # sentence sums up: the import makes them one statement.
-    start = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
-    same_remark_as = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+    # Which of the source's stored candidates this row is.
+    index = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, admin_site, candidates: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Looked up as the editor types: never a list of every speaker in the archive.
+        speaker = self.fields["speaker"]
+        speaker.widget = _autocomplete(speaker, StatementSpeaker._meta.get_field("speaker"), admin_site)
+        self.fields["index"].max_value = candidates - 1
+        self.fields["index"].validators.append(MaxValueValidator(candidates - 1))
 
     def clean_date(self):
         date = self.cleaned_data["date"]
@@ -251,32 +296,87 @@ class CandidateForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("include") and not cleaned.get("speaker"):
-            self.add_error("speaker", _("Choose the speaker (create a missing one in Speakers first)."))
+            self.add_error("speaker", _("Choose the speaker, or create them with the link under the field."))
         return cleaned
 
 
 CandidateFormSet = forms.formset_factory(CandidateForm, extra=0)
 
 
-def _initial(candidate: Candidate) -> dict:
-    return {
-        "include": candidate.speaker_id is not None and candidate.confidence >= 0.5,
-        "text": candidate.text,
-        "speaker": candidate.speaker_id,
-        "mode": speech_mode(candidate),
-        "date": candidate.date,
-        "attribution": candidate.attribution,
-        "language": candidate.language,
-        "start": candidate.start,
-        "same_remark_as": candidate.same_remark_as,
-    }
+def _initial(index: int, candidate: Candidate) -> dict:
+    """A review row as the editor last left it, else as the extractor proposed it."""
+    include = candidate.include
+    if include is None:
+        include = candidate.speaker_id is not None and candidate.confidence >= 0.5
+    return {"include": include, "text": candidate.text, "speaker": candidate.speaker_id,
+            "mode": speech_mode(candidate), "date": candidate.date, "index": index}  # fmt: skip
+
+
+def detect_language(text: str) -> str:
+    """"fr" or "en", by the commonest words of each (an article is long enough for that)."""
+    words = re.findall(r"[a-zà-ÿ']+", text[:20_000].lower())
+    french = sum(word in FRENCH_WORDS for word in words)
+    english = sum(word in ENGLISH_WORDS for word in words)
+    return "en" if english > french else "fr"
+
+
+FRENCH_WORDS = words("le la les des du de un une et est que qui dans pour pas sur au aux avec il elle a été ont selon")
+ENGLISH_WORDS = words("the of and to in is that for on was with said he she it by as at from has have")
+
+
+def speaker_popup_url(candidate: Candidate, source: Source) -> str:
+    """The admin's "add speaker" pop-up, filled in from what the article says of a speaker
+    the archive does not know: the name (or an unnamed source's description), the office
+    and the country its nationality names."""
+    name = candidate.speaker_name or candidate.speaker_as_printed
+    anonymous = candidate.proposal == "unnamed source"
+    params = {"_to_field": "id", "_popup": 1, "name": Truncator(name).chars(200), "slug": slugify(name)[:200],
+              "kind": Speaker.Kind.ANONYMOUS if anonymous else Speaker.Kind.PERSON}  # fmt: skip
+    country = country_named_in(candidate.speaker_role)
+    if country:
+        params["country"] = country.pk
+    if anonymous:
+        params["described_as"] = Truncator(candidate.speaker_role or name).chars(200)
+        if source.pk:
+            params["first_described_in"] = source.pk
+    elif candidate.speaker_role:
+        language = "en" if candidate.language == "en" else "fr"
+        params[f"role_title_{language}"] = Truncator(candidate.speaker_role).chars(200)
+        if country:
+            params["role_country"] = country.pk
+    return f"{reverse('admin:statements_speaker_add')}?{urlencode(params)}"
+
+
+def country_named_in(description: str) -> Country | None:
+    """The country a nationality or a country name in an office points to ("la ministre
+    portugaise", "Foreign Minister of Portugal"), by the first five letters of its name."""
+    stems = qualifier_stems(description.split())
+    if not stems:
+        return None
+    for country in Country.objects.only("pk", "name_en", "name_fr"):
+        names = {fold(name)[:5] for name in (country.name_en, country.name_fr) if name}
+        if stems & names:
+            return country
+    return None
+
+
+@dataclass
+class ReviewRow:
+    form: forms.Form
+    candidate: Candidate
+    existing: Statement | None  # the statement already in the archive this candidate repeats
+    add_speaker_url: str
+
+    @property
+    def imported(self) -> bool:
+        return self.candidate.statement_id is not None
 
 
 def import_article_view(model_admin, request):
     """Step one: the article and its source metadata."""
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
-    form = ArticleForm(request.POST or None)
+    form = ArticleForm(request.POST or None, admin_site=model_admin.admin_site)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         source = Source(
@@ -298,12 +398,13 @@ def import_article_view(model_admin, request):
             source.save()
             return HttpResponseRedirect(reverse("admin:statements_statement_import_candidates", args=[source.pk]))
     context = {**model_admin.admin_site.each_context(request), "opts": model_admin.opts, "form": form,
-               "title": _("Import statements from an article")}  # fmt: skip
+               "media": model_admin.media + form.media, "title": _("Import statements from an article")}  # fmt: skip
     return render(request, "admin/statements/statement/import_article.html", context)
 
 
 def import_candidates_view(model_admin, request, source_id):
-    """Step two: the candidates found, to tick, correct and import as drafts."""
+    """Step two: the candidates found, to tick and correct (corrections are kept with the
+    source, so a reload or another day finds them) and import as drafts."""
     if not model_admin.has_add_permission(request):
         raise PermissionDenied
     source = get_object_or_404(Source, pk=source_id)
@@ -313,74 +414,99 @@ def import_candidates_view(model_admin, request, source_id):
         except ExtractionError as error:
             messages.error(request, str(error))
         source.save(update_fields=["candidates"])
-    pages = review_pages([Candidate(**values) for values in source.candidates])
+    stored = [Candidate(**values) for values in source.candidates]
+    indexed = list(enumerate(stored))
+    pages = review_pages(indexed)
     page = Paginator(pages, 1).get_page(request.GET.get("page"))
-    candidates = page.object_list[0] if pages else []
-    formset = CandidateFormSet(request.POST or None, initial=[_initial(candidate) for candidate in candidates])
-    speakers = list(formset.empty_form.fields["speaker"].choices)  # one query for every row's list
-    for form in formset.forms:
-        form.fields["speaker"].choices = speakers
+    on_page = page.object_list[0] if pages else []
+    form_kwargs = {"admin_site": model_admin.admin_site, "candidates": max(1, len(stored))}
+    initial = [_initial(index, candidate) for index, candidate in on_page]
+    formset = CandidateFormSet(request.POST or None, initial=initial, form_kwargs=form_kwargs)
     if request.method == "POST" and formset.is_valid():
-        chosen = [
-            Candidate(
-                text=row["text"],
-                start=row["start"] if row["start"] is not None else -number,
-                end=0,
-                attribution=row["attribution"],
-                speaker_as_printed="",
-                speaker_id=row["speaker"].pk,
-                speaker_name=row["speaker"].name,
-                proposal="existing",
-                wording="verbatim" if row["mode"] == Report.Mode.DIRECT else "reported",
-                mode=row["mode"],
-                same_remark_as=row["same_remark_as"],
-                date=row["date"].isoformat(),
-                language=row["language"],
-                confidence=1.0,
-            )  # fmt: skip
-            for number, row in enumerate(formset.cleaned_data, start=1)
-            if row.get("include")
-        ]
+        rows = [row for row in formset.cleaned_data if row]
+        _keep_corrections(stored, rows)
+        here = reverse("admin:statements_statement_import_candidates", args=[source.pk])
+        if "_save" in request.POST:
+            source.candidates = [candidate.as_dict() for candidate in stored]
+            source.save(update_fields=["candidates"])
+            messages.success(request, _("Your corrections are saved with the article."))
+            return HttpResponseRedirect(f"{here}?page={page.number}")
+        chosen = [stored[row["index"]] for row in rows if row["include"] and stored[row["index"]].statement_id is None]
         result = import_candidates(source=source, candidates=chosen, user=request.user)
-        created, reports = len(result.created), len(result.new_reports)
-        messages.success(
-            request,
-            ngettext("%(count)d draft statement created", "%(count)d draft statements created", created)
-            % {"count": created}
-            + ", "
-            + ngettext(
-                "%(count)d new report of a statement already in the archive.",
-                "%(count)d new reports of statements already in the archive.",
-                reports,
-            )
-            % {"count": reports},
-        )
-        if result.proposals:
-            messages.info(
-                request,
-                ngettext(
-                    "%(count)d new report of a published statement was proposed to the chief editors.",
-                    "%(count)d new reports of published statements were proposed to the chief editors.",
-                    len(result.proposals),
-                )
-                % {"count": len(result.proposals)},
-            )
-        if result.duplicates:
-            links = format_html_join(
-                ", ",
-                '<a href="{}">{}</a>',
-                ((reverse("admin:statements_statement_change", args=[existing.pk]), Truncator(candidate.text).chars(50))
-                 for candidate, existing in result.duplicates),
-            )  # fmt: skip
-            messages.warning(request, format_html(_("Already in the archive, not imported again: {}"), links))
+        for candidate, statement in result.statements:
+            candidate.statement_id = statement.pk
+        source.candidates = [candidate.as_dict() for candidate in stored]
+        source.save(update_fields=["candidates"])
+        _report(request, result)
         if page.has_next():
-            here = reverse("admin:statements_statement_import_candidates", args=[source.pk])
             return HttpResponseRedirect(f"{here}?page={page.next_page_number()}")
         return HttpResponseRedirect(
             reverse("admin:statements_statement_changelist") + f"?reports__source__id__exact={source.pk}"
         )
-    rows = list(zip(formset.forms, candidates or [None] * len(formset.forms), strict=False))
+    rows = [
+        ReviewRow(form, candidate, _existing(candidate), speaker_popup_url(candidate, source))
+        for form, (_index, candidate) in zip(formset.forms, on_page, strict=False)
+    ]
     context = {**model_admin.admin_site.each_context(request), "opts": model_admin.opts, "formset": formset,
-               "rows": rows, "source": source, "page_obj": page, "candidate_count": len(source.candidates),
+               "rows": rows, "source": source, "page_obj": page, "candidate_count": len(stored),
+               "media": model_admin.media + formset.media + REVIEW_MEDIA,
                "title": _("Statements found in the article")}  # fmt: skip
     return render(request, "admin/statements/statement/import_candidates.html", context)
+
+
+def _keep_corrections(stored: list[Candidate], rows: list[dict]) -> None:
+    """The editor's corrections onto the stored candidates: what they import, and what a
+    reload shows."""
+    for row in rows:
+        candidate = stored[row["index"]]
+        speaker = row["speaker"]
+        candidate.include = row["include"]
+        candidate.text = row["text"]
+        candidate.mode = row["mode"]
+        candidate.wording = "verbatim" if row["mode"] == Report.Mode.DIRECT else "reported"
+        candidate.date = row["date"].isoformat()
+        if speaker is not None and speaker.pk != candidate.speaker_id:
+            candidate.speaker_id, candidate.speaker_name, candidate.proposal = speaker.pk, speaker.name, "existing"
+        elif speaker is None and candidate.proposal == "existing":
+            candidate.speaker_id, candidate.proposal = None, "unresolved"
+
+
+def _existing(candidate: Candidate) -> Statement | None:
+    if candidate.speaker_id is None or candidate.statement_id is not None:
+        return None
+    return existing_statement(candidate)
+
+
+def _report(request, result: "ImportResult") -> None:
+    """One sentence for what the import did: "1 draft statement created." """
+    parts = []
+    if result.created:
+        parts.append(ngettext("%(count)d draft statement created", "%(count)d draft statements created",
+                              len(result.created)) % {"count": len(result.created)})  # fmt: skip
+    if result.new_reports:
+        parts.append(ngettext(
+            "%(count)d new report added to a statement already in the archive",
+            "%(count)d new reports added to statements already in the archive", len(result.new_reports),
+        ) % {"count": len(result.new_reports)})  # fmt: skip
+    if parts:
+        messages.success(request, _("%(things)s.") % {"things": _(" and ").join(parts)})
+    elif not result.proposals and not result.duplicates:
+        messages.info(request, _("Nothing was imported: no statement was ticked."))
+    if result.proposals:
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d new report of a published statement was proposed to the chief editors.",
+                "%(count)d new reports of published statements were proposed to the chief editors.",
+                len(result.proposals),
+            )
+            % {"count": len(result.proposals)},
+        )
+    if result.duplicates:
+        links = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((reverse("admin:statements_statement_change", args=[existing.pk]), Truncator(candidate.text).chars(50))
+             for candidate, existing in result.duplicates),
+        )  # fmt: skip
+        messages.warning(request, format_html(_("Already in the archive, not imported again: {}"), links))

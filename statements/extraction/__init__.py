@@ -57,6 +57,10 @@ class Candidate:
     same_remark_as: int | None = None
     # For a new speaker: the office the article gives ("ministre sylvanienne de la Mer").
     speaker_role: str = ""
+    # The review's state, kept with the candidate (statements.importing): the editor's tick
+    # (None until they choose) and, once imported, the statement it is a report of.
+    include: bool | None = None
+    statement_id: int | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)

@@ -74,7 +74,7 @@ ANONYMOUS = re.compile(
 
 # "une source proche du dossier", up to the verb or the relative clause.
 SOURCE_DESCRIPTION = re.compile(
-    r"[^,.;:«»\"“”()]{0,80}?(?=\s+(?:qui|who|que|that|a|avait|has|had|is|was|said|told)\b|[,.;:]|$)"
+    r"[^,.;:«»\"“”()]{0,80}?(?=\s+(?:qui\s+a|que|a|avait|has|had|is|was|said|says|told)\b|[,.;:]|$)"
 )
 
 

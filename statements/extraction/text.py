@@ -13,6 +13,12 @@ QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 NOISE_LINE = re.compile(r"^\s*[—–-]\s*.+\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
 PIC_LINK = re.compile(r"\s*pic\.twitter\.com/\w+")
 HEADER = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+")
+# A wire story's dateline: "GENÈVE, 15 janvier 2026 (AFP) - ", "ODENSTAD, Nov 26 (Wire) – ".
+DATELINE = re.compile(
+    r"^[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+,[ \t]+(?:\w+\.?[ \t]+\d{1,2}|\d{1,2}(?:er)?[ \t]+\w+)(?:,?[ \t]+\d{4})?"
+    r"[ \t]*(?:\([^)\n]{1,30}\))?[ \t]*[-–—][ \t]*",
+    re.M,
+)
 ABBREVIATIONS = {"m", "mr", "mrs", "ms", "dr", "mme", "mlle", "st", "no", "gen", "col", "sen", "rep", "gov", "prof"}
 
 
@@ -47,6 +53,7 @@ def clean_input(raw: str) -> str:
     header = HEADER.match(text)  # "date YYYY-MM-DD" before the seed's article is not its text
     if header:
         text = " " * header.end() + text[header.end() :]
+    text = DATELINE.sub(lambda match: " " * len(match.group(0)), text)
     lines = []
     for line in text.split("\n"):
         if NOISE_LINE.match(line):

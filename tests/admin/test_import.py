@@ -2,11 +2,12 @@
 
 import random
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.urls import reverse
 
-from statements.models import ProposedChange, Report, Source, Statement
+from statements.models import Country, ProposedChange, Report, Source, Statement
 from tests.factories import SpeakerFactory
 
 pytestmark = pytest.mark.django_db
@@ -188,8 +189,9 @@ def test_a_source_address_already_used_is_a_form_error(editor_client, seed):
 
 @pytest.mark.parametrize(
     "changes, field",
-    [({"date": "2999-01-01"}, "date"), ({"language": "xx-evil"}, "language"), ({"language": "<b>"}, "language")],
-)
+    [({"date": "2999-01-01"}, "date"), ({"index": "999"}, "index"), ({"index": "-1"}, "index"),
+     ({"index": "<b>"}, "index")],
+)  # fmt: skip
 def test_tampered_or_impossible_candidate_fields_are_form_errors(editor_client, seed, changes, field):
     shown = editor_client.get(paste(editor_client)["Location"])
     url = shown.request["PATH_INFO"]
@@ -252,3 +254,102 @@ def test_an_article_over_the_size_limit_is_refused_with_a_clear_message(editor_c
     assert "200,000 characters" in message or "200000 characters" in message
     assert "in parts" in message
     assert not Source.objects.filter(url="https://news.example/huge").exists()
+
+
+def post_rows(client, page, button="_import", changes_by_row=None):
+    """Post the review page as shown, with `changes_by_row` ({row number: {field: value}}) applied."""
+    formset = page.context["formset"]
+    data = {f"form-{key}": value for key, value in formset.management_form.initial.items()}
+    for index, form in enumerate(formset.forms):
+        values = {**form.initial, **(changes_by_row or {}).get(index, {})}
+        for name, value in values.items():
+            if name == "include":
+                if value:
+                    data[f"form-{index}-include"] = "on"
+            elif value is not None:
+                data[f"form-{index}-{name}"] = value
+    data[button] = "1"
+    return client.post(page.request["PATH_INFO"], data)
+
+
+INVENTED = (
+    "« Nous ne céderons rien sur les quotas de pêche », a déclaré jeudi la ministre ostrienne de la Mer, "
+    "Zora Pietrangeli, à l'issue de la réunion.\n\n"
+    "« La porte reste ouverte, mais pas à n'importe quel prix », a-t-elle ajouté."
+)
+
+
+def test_corrections_are_kept_with_the_article_and_survive_a_reload(editor_client, seed):
+    page = editor_client.get(paste(editor_client, text=INVENTED, url="https://news.example/quotas")["Location"])
+    source = Source.objects.get(url="https://news.example/quotas")
+    speaker = SpeakerFactory(name="Zora Pietrangeli", slug="zora-pietrangeli")
+    correction = {"text": "Nous ne céderons rien", "speaker": speaker.pk, "include": True}
+    saved = post_rows(editor_client, page, "_save", {0: correction})
+    assert saved.status_code == 302
+    assert not Statement.objects.filter(reports__source=source).exists()  # saved, not imported
+    again = editor_client.get(saved["Location"])
+    first = again.context["formset"].forms[0].initial
+    assert (first["text"], first["speaker"], first["include"]) == ("Nous ne céderons rien", speaker.pk, True)
+    assert [str(message) for message in again.context["messages"]] == ["Your corrections are saved with the article."]
+
+
+def test_imported_rows_are_marked_and_never_imported_twice(editor_client, seed):
+    text = "« Nous ne signerons rien tant que la frontière restera fermée », a déclaré Emmanuel Macron jeudi."
+    page = editor_client.get(paste(editor_client, text=text, url="https://news.example/once")["Location"])
+    done = post_rows(editor_client, page)
+    statement = Statement.objects.get(reports__source__url="https://news.example/once")
+    reloaded = editor_client.get(page.request["PATH_INFO"])
+    html = reloaded.content.decode()
+    assert reverse("admin:statements_statement_change", args=[statement.pk]) in html
+    assert 'name="form-0-include"' not in html
+    post_rows(editor_client, reloaded, changes_by_row={0: {"include": True}})
+    assert Statement.objects.filter(reports__source__url="https://news.example/once").count() == 1
+    assert done.status_code == 302
+
+
+def test_the_import_says_what_it_did_in_one_sentence(editor_client, seed):
+    text = "« Nous ne signerons rien tant que la frontière restera fermée », a déclaré Emmanuel Macron jeudi."
+    page = editor_client.get(paste(editor_client, text=text, url="https://news.example/phrase")["Location"])
+    done = editor_client.get(post_rows(editor_client, page)["Location"])
+    assert [str(message) for message in done.context["messages"]] == ["1 draft statement created."]
+
+
+def test_a_candidate_already_in_the_archive_shows_the_statement_it_would_join(editor_client, seed):
+    page = editor_client.get(paste(editor_client, url="https://news.example/deja")["Location"])
+    html = page.content.decode()
+    assert "Already in the archive" in html
+    assert "Importing adds this article as a new report of it" in html
+
+
+def test_a_missing_speaker_is_offered_for_creation_filled_in_from_the_article(editor_client, seed):
+    country = Country.objects.get(iso_alpha2="FR")
+    text = "« Nous ne céderons rien », a déclaré jeudi la ministre française de la Mer, Zora Pietrangeli, à Brest."
+    page = editor_client.get(paste(editor_client, text=text, url="https://news.example/mer")["Location"])
+    (row,) = page.context["rows"]
+    query = parse_qs(urlsplit(row.add_speaker_url).query)
+    assert query["name"] == ["Zora Pietrangeli"] and query["kind"] == ["person"]
+    assert query["role_title_fr"] == ["la ministre française de la Mer"]
+    assert query["country"] == [str(country.pk)] == query["role_country"]
+    assert 'data-popup="yes"' in page.content.decode()
+    # The pop-up: the speaker form with the name, and a role row with the office, filled in.
+    popup = editor_client.get(row.add_speaker_url)
+    assert popup.context["adminform"].form.initial["name"] == "Zora Pietrangeli"
+    roles = next(formset for formset in popup.context["inline_admin_formsets"] if formset.formset.prefix == "roles")
+    assert roles.formset.forms[0].initial["title_fr"] == "la ministre française de la Mer"
+
+
+def test_speaker_and_outlet_fields_look_up_as_the_editor_types(editor_client, seed):
+    form_page = editor_client.get(IMPORT).content.decode()
+    assert "admin-autocomplete" in form_page and 'id="add_id_outlet"' in form_page
+    page = editor_client.get(paste(editor_client, text=INVENTED, url="https://news.example/types")["Location"])
+    html = page.content.decode()
+    assert "admin-autocomplete" in html
+    assert html.count("<option") < 20  # no list of every speaker, per row
+
+
+def test_the_language_is_detected_when_left_blank(editor_client, seed):
+    text = '"We will not give up our quotas," Zora Pietrangeli told reporters on Thursday in the harbour town.'
+    paste(editor_client, text=text, url="https://news.example/en", language="")
+    source = Source.objects.get(url="https://news.example/en")
+    assert source.language == "en"
+    assert source.candidates[0]["language"] == "en"
