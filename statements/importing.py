@@ -30,8 +30,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from .extraction import Candidate, ExtractionError, KnownSpeaker, extract, fold, same_statement
-from .extraction.lexicon import words
-from .extraction.people import qualifier_stems
+from .extraction import lexicon
+from .extraction.lexicon import IRREGULAR_DEMONYMS, words
 from .models import (
     Country,
     Organisation,
@@ -72,8 +72,13 @@ def known_speakers(*, on: datetime.date, source: Source | None = None) -> list[K
             id=speaker.pk,
             name=speaker.name,
             names=[speaker.name, speaker.native_name, *(alias.name for alias in speaker.aliases.all())],
-            titles=[title for role in speaker.roles.all() if role.covers(on)
-                    for title in (role.title_fr, role.title_en) if title],  # fmt: skip
+            titles=[
+                title
+                for role in speaker.roles.all()
+                if role.covers(on)
+                for title in (role.title_fr, role.title_en)
+                if title
+            ],  # fmt: skip
             anonymous=speaker.kind == Speaker.Kind.ANONYMOUS,
             kind=speaker.kind,
         )
@@ -313,7 +318,7 @@ def _initial(index: int, candidate: Candidate) -> dict:
 
 
 def detect_language(text: str) -> str:
-    """"fr" or "en", by the commonest words of each (an article is long enough for that)."""
+    """ "fr" or "en", by the commonest words of each (an article is long enough for that)."""
     words = re.findall(r"[a-zà-ÿ']+", text[:20_000].lower())
     french = sum(word in FRENCH_WORDS for word in words)
     english = sum(word in ENGLISH_WORDS for word in words)
@@ -330,7 +335,10 @@ def speaker_popup_url(candidate: Candidate, source: Source) -> str:
     and the country its nationality names."""
     name = candidate.speaker_name or candidate.speaker_as_printed
     anonymous = candidate.proposal == "unnamed source"
+    family, _space, given = name.rpartition(" ")
+    sort_name = name if anonymous or not family else f"{given}, {family}"  # "Whitcombe, Elsa"
     params = {"_to_field": "id", "_popup": 1, "name": Truncator(name).chars(200), "slug": slugify(name)[:200],
+              "sort_name": Truncator(sort_name).chars(200),
               "kind": Speaker.Kind.ANONYMOUS if anonymous else Speaker.Kind.PERSON}  # fmt: skip
     country = country_named_in(candidate.speaker_role)
     if country:
@@ -348,16 +356,36 @@ def speaker_popup_url(candidate: Candidate, source: Source) -> str:
 
 
 def country_named_in(description: str) -> Country | None:
-    """The country a nationality or a country name in an office points to ("la ministre
-    portugaise", "Foreign Minister of Portugal"), by the first five letters of its name."""
-    stems = qualifier_stems(description.split())
-    if not stems:
-        return None
-    for country in Country.objects.only("pk", "name_en", "name_fr"):
-        names = {fold(name)[:5] for name in (country.name_en, country.name_fr) if name}
-        if stems & names:
-            return country
-    return None
+    """The country a nationality or a country's name in an office points to ("la ministre
+    portugaise", "Finnish Trade Minister", "Foreign Minister of Chile"): the country whose
+    name in English or French shares the longest beginning with one of its words (three
+    letters at least, and no tie), or one of the demonyms that do not look like their
+    country's name ("French", "British")."""
+    words = [fold(word).removesuffix("'s") for word in re.findall(r"[\w'’-]+", description)]
+    codes = [IRREGULAR_DEMONYMS[word] for word in words if word in IRREGULAR_DEMONYMS]
+    countries = list(Country.objects.only("pk", "iso_alpha2", "name_en", "name_fr"))
+    if codes:
+        return next((country for country in countries if country.iso_alpha2 == codes[0]), None)
+    best, best_length, tied = None, 2, False
+    for word in words:
+        if len(word) < 4 or word in lexicon.NOT_NAMES:
+            continue
+        for country in countries:
+            length = max(_shared_start(word, fold(name)) for name in (country.name_en, country.name_fr) if name)
+            if length > best_length:
+                best, best_length, tied = country, length, False
+            elif length == best_length and best is not None and country.pk != best.pk:
+                tied = True
+    return None if tied else best
+
+
+def _shared_start(one: str, other: str) -> int:
+    length = 0
+    for left, right in zip(one, other, strict=False):
+        if left != right:
+            break
+        length += 1
+    return length
 
 
 @dataclass

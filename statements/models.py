@@ -603,6 +603,7 @@ class Role(models.Model):
             models.CheckConstraint(
                 condition=Q(country__isnull=False) | Q(organisation__isnull=False),
                 name="role_has_country_or_organisation",
+                violation_error_message=_("Give the country or the organisation this office belongs to."),
             ),
             models.CheckConstraint(condition=~Q(title_fr="") | ~Q(title_en=""), name="role_has_a_title"),
             one_of("level", OfficeLevel, "role_level_valid"),

@@ -142,8 +142,8 @@ NOT_NAMES = words("""
     cette the a an and of in on at to for by from with after as according but so if when while asked speaking
     interroge interrogee invite invitee joint jointe recevant face pendant depuis avant contre vers m mme mr
     mrs ms dr madame monsieur sir president presidente premier premiere ministre prime minister ministers
-    foreign defence defense interior secretary general generale secretaire commissaire commissioner porte-
-    parole spokesman spokeswoman chef cheffe ambassadeur ambassador maire mayor host deputy vice chancellor
+    foreign defence defense interior secretary general generale secretaire commissaire commissioner
+    porte-parole spokesman spokeswoman chef cheffe ambassadeur ambassador maire mayor host deputy vice chancellor
     chancelier roi reine king queen prince princesse lundi mardi mercredi jeudi vendredi samedi dimanche
     monday tuesday wednesday thursday friday saturday sunday janvier fevrier mars avril mai juin juillet aout
     septembre octobre novembre decembre january february march april may june july august september october
@@ -172,3 +172,15 @@ FUTURE_BEFORE = re.compile(
     r"\s*$"
 )
 FUTURE_AFTER = re.compile(r"^\s*(?:prochain|next|qui\s+vient)")
+
+# Nationalities that share no beginning with their country's name, by ISO code (the others
+# are found by that beginning: "finlandaise", "Portuguese", "allemand").
+IRREGULAR_DEMONYMS = {
+    "french": "FR", "british": "GB", "britannique": "GB", "britanniques": "GB", "dutch": "NL", "neerlandais": "NL",
+    "neerlandaise": "NL", "danish": "DK", "swiss": "CH", "irish": "IE", "american": "US", "americain": "US",
+    "americaine": "US", "welsh": "GB", "scottish": "GB", "english": "GB", "anglais": "GB", "anglaise": "GB",
+    "ecossais": "GB", "ecossaise": "GB", "flemish": "BE", "walloon": "BE", "cypriot": "CY", "chypriote": "CY",
+    "emirati": "AE", "emirien": "AE", "emirienne": "AE", "malagasy": "MG", "malgache": "MG", "monegasque": "MC",
+    "filipino": "PH", "philippin": "PH", "philippine": "PH", "kiwi": "NZ", "hellenic": "GR", "hellenique": "GR",
+    "helvetique": "CH", "ivorian": "CI", "ivoirien": "CI", "ivoirienne": "CI", "congolese": "CD",
+}  # fmt: skip

@@ -356,7 +356,9 @@ class People:
             folded = fold(word).removesuffix("'s").strip(".,")
             elided = re.match(r"^\w{1,2}['’]", word)
             if folded in lexicon.NOT_NAMES or folded in SENTENCE_WORDS or elided or folded in {"der", "die", "das"}:
-                if current and folded not in ORG_WORDS:
+                # "Valmont Humanitarian Office", "Fredonian Trade Minister": words before an
+                # institution's or an office's capitalised word are not a person's name.
+                if current and folded not in ORG_WORDS and not word[:1].isupper():
                     runs.append(current)
                 current = []
                 continue
