@@ -181,7 +181,14 @@ class SourceReportInline(admin.TabularInline):
 class SourceAdmin(ArchiveFields, SimpleHistoryAdmin):
     list_display = ["__str__", "kind", "outlet", "published_on", "language"]
     list_filter = ["kind", "language"]
-    search_fields = ["title", "url", "outlet__name"]
+    search_fields = [
+        "title",
+        "url",
+        "outlet__name_as_recorded",
+        "outlet__name_en",
+        "outlet__name_fr",
+        "outlet__short_name",
+    ]
     autocomplete_fields = ["outlet", "reported_in"]
     fieldsets = [
         (

@@ -102,14 +102,43 @@ def create_speaker(editor: Editor, row: int) -> None:
     editor.page.wait_for_selector(f"#id_form-{row - 1}-speaker option:checked:not([value=''])", state="attached")
 
 
-def enter_by_hand(editor: Editor, speaker: str, words: str, mode: str, day: str, source: str) -> None:
-    """One quote through the statement form: date, speaker, the report's words, mode and source."""
-    editor.go("/admin/statements/statement/add/")
-    editor.type("#id_date_earliest", day)
-    editor.type("#id_date", day)
-    editor.pick("id_statement_speakers-0-speaker", speaker.split()[-1][:6], speaker)
-    editor.type("#id_reports-0-text", words)
-    editor.choose("#id_reports-0-mode", mode)
-    editor.pick("id_reports-0-source", source[:8], source)
+def enter_by_hand(editor: Editor, source_title: str) -> None:
+    """The same quotes without the import: the source, the two speakers the archive lacks,
+    then each quote through the statement form (dates, speaker, words, language, speech
+    mode, source)."""
+    editor.go("/admin/statements/source/add/")
+    editor.type("#id_title", source_title)
+    editor.type("#id_published_on", PUBLISHED)
+    editor.type("#id_language", "en")
     editor.click("input[name=_save]")
     editor.page.wait_for_selector(".messagelist")
+
+    editor.go("/admin/statements/speaker/add/")
+    editor.type("#id_name", "Elsa Whitcombe")
+    editor.page.press("#id_name", "Tab")  # the slug fills itself in
+    editor.type("#id_sort_name", "Whitcombe, Elsa")
+    editor.type("#id_roles-0-title_en", "Finnish Trade Minister")
+    editor.pick("id_roles-0-country", "Finl", "Finland")
+    editor.click("input[name=_save]")
+    editor.page.wait_for_selector(".messagelist")
+
+    editor.go("/admin/statements/speaker/add/")
+    editor.choose("#id_kind", "anonymous")
+    editor.type("#id_name", "A diplomat who asked not to be named")
+    editor.page.press("#id_name", "Tab")
+    editor.type("#id_sort_name", "A diplomat who asked not to be named")
+    editor.type("#id_described_as", "A diplomat who asked not to be named")
+    editor.click("input[name=_save]")
+    editor.page.wait_for_selector(".messagelist")
+
+    for speaker, words, mode, day in QUOTES:
+        editor.go("/admin/statements/statement/add/")
+        editor.type("#id_date_earliest", day)
+        editor.type("#id_date", day)
+        editor.pick("id_statement_speakers-0-speaker", speaker.split()[-1][:5], speaker)
+        editor.type("#id_reports-0-text", words)
+        editor.type("#id_reports-0-language", "en")
+        editor.choose("#id_reports-0-mode", mode)
+        editor.pick("id_reports-0-source", source_title[:6], source_title)
+        editor.click("input[name=_save]")
+        editor.page.wait_for_selector(".messagelist")
