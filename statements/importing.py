@@ -29,8 +29,7 @@ from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .extraction import Candidate, ExtractionError, KnownSpeaker, extract, fold, same_statement
-from .extraction import lexicon
+from .extraction import Candidate, ExtractionError, KnownSpeaker, extract, fold, lexicon, same_statement
 from .extraction.lexicon import IRREGULAR_DEMONYMS, words
 from .models import (
     Country,

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('statements', '0016_translator_named'),
+        ("statements", "0016_translator_named"),
     ]
 
     operations = [
         migrations.AlterConstraint(
-            model_name='role',
-            name='role_has_country_or_organisation',
-            constraint=models.CheckConstraint(condition=models.Q(('country__isnull', False), ('organisation__isnull', False), _connector='OR'), name='role_has_country_or_organisation', violation_error_message='Give the country or the organisation this office belongs to.'),
+            model_name="role",
+            name="role_has_country_or_organisation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("country__isnull", False), ("organisation__isnull", False), _connector="OR"),
+                name="role_has_country_or_organisation",
+                violation_error_message="Give the country or the organisation this office belongs to.",
+            ),
         ),
     ]
