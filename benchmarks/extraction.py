@@ -62,6 +62,20 @@ def main():
         timings.append(time.perf_counter() - started)
     print(f"1 MB article ({len(big):,} characters, {len(found):,} statements): median "
           f"{statistics.median(timings):.2f} s of 3 runs")  # fmt: skip
+    # Hostile pastes at the import's limit (200,000 characters): time must stay linear.
+    for label, text in PATHOLOGICAL.items():
+        started = time.perf_counter()
+        extract(text[:200_000], published=article.published, speakers=article.speakers)
+        print(f"200,000 characters of {label}: {time.perf_counter() - started:.2f} s")
+
+
+PATHOLOGICAL = {
+    "one sentence of offices and verbs": "le ministre sylvanien a dit que la porte-parole a affirmé que " * 4000,
+    "opening quotation marks": "« " * 100_000,
+    "straight quotes and commas": '"a," ' * 40_000,
+    "capitalised words": "Marc Delorme Hélène " * 10_000,
+    "one word": "x" * 200_000,
+}
 
 
 if __name__ == "__main__":

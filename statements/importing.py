@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.contrib import messages
-from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, URLValidator
@@ -41,7 +41,7 @@ from .models import (
     Statement,
     StatementSpeaker,
 )
-from .widgets import DateInput
+from .widgets import AutocompleteSelect, DateInput
 from .workflow import DUPLICATE_SIMILARITY, StatementSave, add_report, similar_reports
 
 # Far above any news article or readout (a long one is 20,000 characters), and small

@@ -72,6 +72,7 @@ ANONYMOUS = re.compile(
 )
 
 
+PHRASE_REACH = 120  # characters an office's phrase may extend before or after its head word
 # "une source proche du dossier", up to the verb or the relative clause.
 SOURCE_DESCRIPTION = re.compile(
     r"[^,.;:«»\"“”()]{0,80}?(?=\s+(?:qui\s+a|que|a|avait|has|had|is|was|said|says|told)\b|[,.;:]|$)"
@@ -278,15 +279,15 @@ class People:
         folded = fold(original)
         base = sentence.start
         self._sentence_text, self._base = original, base
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(original))  # 1 where a mention already lies
         found: list[tuple[int, int, str, object]] = []  # local start, end, how, detail
 
         def free(start, end):
-            return all(end <= low or start >= high for low, high in taken)
+            return not any(taken[start:end])
 
         def add(start, end, how, detail):
             found.append((start, end, how, detail))
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
 
         if self.name_pattern:
             for match in self.name_pattern.finditer(folded):
@@ -415,8 +416,9 @@ class People:
         Coastal League". It never runs into a name, a verb or a clause."""
         name_ends = [name[1] for name in names if name[1] <= start]
         name_starts = [name[0] for name in names if name[0] >= end]
-        left_limit = max(name_ends, default=0)
-        right_limit = min(name_starts, default=len(original))
+        # A phrase is a few words: never look further (a pathological sentence stays linear).
+        left_limit = max([*name_ends, start - PHRASE_REACH, 0])
+        right_limit = min([*name_starts, end + PHRASE_REACH])
         phrase_start = start
         for token in reversed(list(re.finditer(r"[^\s,;:()«»\"“”]+", original[left_limit:start]))):
             if original[left_limit + token.end() : phrase_start].strip():

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from . import lexicon
 from .dates import day_in
 from .people import Entity, Mention, People
-from .text import Sentence, fold
+from .text import Sentence, Spans, fold
 
 RELATIVE_CLAUSE = re.compile(r",\s*(?:qui|who|which|whose|dont|lequel|laquelle)\b[^,]*", re.I)
 PARTICIPLE_EXTRA = re.compile(
@@ -41,7 +41,8 @@ EN_ADJUNCT = (
     r"|(?:to\s+)?(?:reporters|journalists|lawmakers|parliament|MPs|supporters|delegates|this\s+newspaper)"
     r"|(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*))*"
 )
-THAT_AFTER = re.compile(rf"^(?:{FR_ADJUNCTS}\s+(?:que\s+|qu['’])|{EN_ADJUNCT}\s+that\s+)", re.S)
+THAT_AFTER = re.compile(rf"(?:{FR_ADJUNCTS}\s+(?:que\s+|qu['’])|{EN_ADJUNCT}\s+that\s+)", re.S)
+ADJUNCTS = re.compile(EN_ADJUNCT)
 ZERO_THAT_VERBS = re.compile(
     r"^(?:(?:had|has)\s+)?(?:said|says|told|tells|warned|warns|added|adds|insisted|insists|argued|argues|claimed|"
     r"stressed|noted|wrote|writes|predicted|acknowledged|admitted|confirmed|suggested|explained|maintained|"
@@ -248,8 +249,10 @@ class Reader:
         body_end = len(text.rstrip(".!?"))
         quoted = [(sentence.local(quote.start), sentence.local(quote.end)) for quote in sentence.quotes]
 
+        inside = Spans([(low + 1, high) for low, high in quoted])
+
         def in_quote(offset):
-            return any(low < offset < high for low, high in quoted)
+            return inside.holds(offset)
 
         def content(low, high, attribution, mention, verb):
             words = text[low:high]
@@ -278,11 +281,11 @@ class Reader:
         verbs = [verb for verb in lexicon.SPEECH_VERB.finditer(text) if not in_quote(verb.start())]
         # "X a affirmé jeudi que …", "X said on Thursday that …"
         for verb in verbs:
-            that = THAT_AFTER.match(text[verb.end() :])
+            that = THAT_AFTER.match(text, verb.end())
             if not that:
                 continue
             mention = self._speaker(mentions, sentence, 0, verb.start(), verb.start(), verb.end())
-            low = verb.end() + that.end()
+            low = that.end()
             if mention is None and not any(low <= q[0] for q in quoted):
                 continue
             opening = next((quote for quote in sentence.quotes if sentence.local(quote.start) == low), None)
@@ -309,7 +312,7 @@ class Reader:
             inverted = not part[: verb.start()].strip()
             if len(rest.split()) > 25 or LONG_QUOTE.search(rest) or THAT_AFTER.match(rest):
                 continue
-            if not inverted and not (re.fullmatch(rf"{EN_ADJUNCT}\s*", rest) or len(rest.split()) <= 3):
+            if not inverted and not (ADJUNCTS.fullmatch(rest.rstrip()) or len(rest.split()) <= 3):
                 continue  # "…, X said both sides should …": what follows the verb is the statement
             verb_start = comma + 1 + verb.start()
             mention = self._speaker(
@@ -342,9 +345,8 @@ class Reader:
             mention = self._speaker(mentions, sentence, 0, verb.start(), verb.start(), verb.end())
             if mention is None:
                 continue
-            adjuncts = re.match(EN_ADJUNCT, text[verb.end() :])
-            low = verb.end() + (adjuncts.end() if adjuncts else 0)
-            if text[low:body_end].strip().startswith(",") or NOT_A_CLAUSE.match(text[low:body_end]):
+            low = ADJUNCTS.match(text, verb.end()).end()
+            if text[low : low + 3].strip().startswith(",") or NOT_A_CLAUSE.match(text, low, body_end):
                 continue
             return content(low, body_end, text[:low], mention, verb.group(0))
         # "X a rappelé l'attachement de …", "X underscored …": what was said is the object.

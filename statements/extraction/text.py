@@ -2,6 +2,7 @@
 paragraphs), and sentences that never break inside a quotation. Offsets are the article's.
 """
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -26,10 +27,15 @@ class ExtractionError(ValueError):
     """Input that is not an article: binary data, or absurdly long."""
 
 
+_FOLDED: dict[int, str] = {}  # each character met so far, folded
+
+
 def fold(text: str) -> str:
     """Lower case without accents or typographic apostrophes, one character for one: offsets
     in the folded text are offsets in the original."""
-    return "".join(_fold_char(char) for char in text)
+    for char in {char for char in set(text) if ord(char) not in _FOLDED}:
+        _FOLDED[ord(char)] = _fold_char(char)
+    return text.translate(_FOLDED)
 
 
 def _fold_char(char: str) -> str:
@@ -163,6 +169,18 @@ def _quotes(text: str, start: int, end: int, skip: list[int]) -> list[Quote]:
     return found
 
 
+class Spans:
+    """Sorted, non-overlapping [low, high) spans, asked whether they hold an offset."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.lows = [low for low, _high in self.spans]
+
+    def holds(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.lows, offset) - 1
+        return index >= 0 and offset < self.spans[index][1]
+
+
 SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][»”\"])|(?<=[.!?]\s[»”]))\s+|\n\s*")
 
 
@@ -172,11 +190,11 @@ def sentences(text: str) -> list[Sentence]:
     result = []
     for unit_start, unit_end, skip in _units(text):
         quotes = _quotes(text, unit_start, unit_end, skip)
-        inside = [(quote.start + 1, quote.end - 1) for quote in quotes]
+        inside = Spans([(quote.start + 1, quote.end - 1) for quote in quotes])
         cuts = [unit_start]
         for match in SENTENCE_BREAK.finditer(text, unit_start, unit_end):
             cut = match.end()
-            if any(low <= match.start() < high for low, high in inside) or cut >= unit_end:
+            if inside.holds(match.start()) or cut >= unit_end:
                 continue
             if match.group(0).strip() == "" and "\n" not in match.group(0):
                 following = text[cut : cut + 1]
@@ -193,7 +211,7 @@ def sentences(text: str) -> list[Sentence]:
             stripped_end = low + len(piece.rstrip())
             if stripped_end <= stripped_start:
                 continue
-            paragraph = max(index for index, start in enumerate(paragraph_starts) if start <= stripped_start)
+            paragraph = bisect.bisect_right(paragraph_starts, stripped_start) - 1
             whole = text[unit_start:unit_end].strip()
             headline = len(cuts) == 2 and len(whole.split()) <= 20 and whole.rstrip(' »”"')[-1:] not in ".!?…"
             result.append(
