@@ -353,3 +353,23 @@ def test_the_language_is_detected_when_left_blank(editor_client, seed):
     source = Source.objects.get(url="https://news.example/en")
     assert source.language == "en"
     assert source.candidates[0]["language"] == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« " * 5_000,
+        '"a," ' * 4_000,
+        "Marc Delorme Hélène " * 1_000,
+        "le ministre a dit que la porte-parole a affirmé que " * 300,
+        "‘’“”«»\"'" * 2_000,
+        "a-t-il a-t-elle selon lui, selon elle, " * 500,
+        "x" * 20_000,
+    ],
+    ids=["guillemets", "straight-quotes", "names", "offices-and-verbs", "marks", "pronouns", "one-word"],
+)
+def test_a_hostile_paste_is_reviewed_like_any_article(editor_client, seed, text):
+    response = paste(editor_client, text=text, url="https://news.example/hostile")
+    assert response.status_code == 302
+    review = editor_client.get(response["Location"])
+    assert review.status_code == 200
