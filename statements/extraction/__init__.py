@@ -136,7 +136,7 @@ def _without_headline_repeats(candidates: list[Candidate], headlines: list[bool]
 # How far after a lead sentence the article quotes in full the words the lead quoted.
 LEAD_LOOKAHEAD = 4
 LEAD_MIN_WORDS = 2
-QUOTED = re.compile(r"[«“\"]([^«»“”\"]+)[»”\"]")
+QUOTED = re.compile(r"[«“\"‘]([^«»“”\"‘’]+)[»”\"’]")
 
 
 def _attribute_leads(candidates: list[Candidate]) -> list[Candidate]:

@@ -35,6 +35,9 @@ FR_PRESENT = _alternation("""
     raconte précise indique annonce avertit promet plaide concède assène lance conclut commente détaille rappelle
     salue écrit tweete sourit s'agace s'inquiète se_félicite ironise s'emporte insiste nuance tempère
     fait_savoir fait_valoir
+    disent déclarent affirment estiment assurent expliquent ajoutent soulignent insistent préviennent répètent
+    jugent notent observent regrettent indiquent annoncent avertissent craignent redoutent reconnaissent
+    confient rappellent précisent
 """)
 # Reporting verbs whose object, not a "que" clause, is what was said: "a rappelé
 # l'attachement de…", "underscored the importance of…".
@@ -54,7 +57,7 @@ EN_VERBS = _alternation("""
     condemned condemns acknowledged admitted admits conceded concedes promised pledged vowed cautioned predicted
     reiterated confirmed denied maintained recalled suggested suggests complained hinted thanked praised hailed
     continued countered retorted remarked commented observed called calls described described told_reporters
-    went_on
+    went_on say quoted_as_saying
 """)
 EN_OBJECT_VERBS = _alternation("""
     underscored emphasized emphasised stressed expressed welcomed welcomes urged urges called calls condemned
@@ -120,6 +123,8 @@ ANONYMOUS_HEADS = (
     r"aides?|observat(?:eur|rice)s?|observers?|membres?|members?|proches?|negociat(?:eur|rice)s?|negotiators?|"
     r"porte-parole|spokes(?:wo)?m[ae]n|spokesperson|insiders?|collaborat(?:eur|rice)s?|expert(?:e)?s?"
 )
+# Unnamed sources in the plural without an article: "Ostrian officials said", "Western diplomats".
+BARE_ANONYMOUS = r"officials|diplomats|sources|negotiators|aides|insiders"
 INDEFINITE = r"un|une|des|deux|trois|plusieurs|certains|a|an|two|three|several|some|one"
 DEFINITE = r"le|la|les|l'|the|son|sa|ses|his|her|its|their|leur|ce|cette"
 # "la même source", "the official": the unnamed source last described.

@@ -68,7 +68,8 @@ PRONOUN = re.compile(
     r"(?:-t-|-|(?<![\w'-]))(il|elle|he|she)(?![\w'-])|(?<![\w'])(?:selon|d'apres|pour)\s+(lui|elle)(?!\w)"
 )
 ANONYMOUS = re.compile(
-    rf"(?<![\w'-])(?:{lexicon.INDEFINITE})\s+(?:[\w'-]+\s+){{0,3}}?(?:{lexicon.ANONYMOUS_HEADS})(?![\w'-])"
+    rf"(?<![\w'-])(?:(?:{lexicon.INDEFINITE})\s+(?:[\w'-]+\s+){{0,3}}?(?:{lexicon.ANONYMOUS_HEADS})"
+    rf"|(?:[a-z]+(?:ian|ish|ese|ern|an|i)\s+)?(?:{lexicon.BARE_ANONYMOUS}))(?![\w'-])"
 )
 
 
@@ -440,7 +441,7 @@ class People:
             raw = token.group(0)
             clean = raw.strip(',;:()«»"“”.')
             word = fold(clean)
-            stops = clean != raw.rstrip(".") or raw[:1] in '«“"('  # punctuation ends the phrase after this word
+            stops = clean != raw.rstrip(".") or raw[:1] in '«“"‘('  # punctuation ends the phrase after this word
             if not clean:
                 break
             if re.fullmatch(r"(?:de|du|des|of|for|the|la|le|les)", word) and not stops:

@@ -23,6 +23,12 @@ from .dates import day_in
 from .people import Entity, Mention, People
 from .text import Sentence, Spans, fold
 
+# "« … » — c'est par ces mots que X a ouvert le sommet": an attribution without a reporting verb.
+WORDS_OF = re.compile(
+    r"(?:c['’]est\s+(?:par|avec|en)\s+ces\s+(?:mots|termes)|ce\s+sont\s+(?:les|ces)\s+(?:mots|propos)|"
+    r"tels\s+sont\s+les\s+(?:mots|propos)|(?:those|these)\s+were\s+the\s+words\s+of|with\s+these\s+words)",
+    re.I,
+)
 RELATIVE_CLAUSE = re.compile(r",\s*(?:qui|who|which|whose|dont|lequel|laquelle)\b[^,]*", re.I)
 PARTICIPLE_EXTRA = re.compile(
     r",\s*(?:adding|saying|warning|noting|arguing|insisting|stressing|ajoutant|estimant|précisant|soulignant|"
@@ -44,7 +50,7 @@ EN_ADJUNCT = (
 THAT_AFTER = re.compile(rf"(?:{FR_ADJUNCTS}\s+(?:que\s+|qu['’])|{EN_ADJUNCT}\s+that\s+)", re.S)
 ADJUNCTS = re.compile(EN_ADJUNCT)
 ZERO_THAT_VERBS = re.compile(
-    r"^(?:(?:had|has)\s+)?(?:said|says|told|tells|warned|warns|added|adds|insisted|insists|argued|argues|claimed|"
+    r"^(?:(?:had|has)\s+)?(?:said|says|say|told|tells|warned|warns|added|adds|insisted|insists|argued|argues|claimed|"
     r"stressed|noted|wrote|writes|predicted|acknowledged|admitted|confirmed|suggested|explained|maintained|"
     r"announced|replied|conceded|promised|vowed|cautioned|complained)$",
     re.I,
@@ -56,11 +62,11 @@ SCARE_QUOTE_MAX_WORDS = 5
 # Between "a condamné" and what was condemned: "mercredi, dans un communiqué,", "on", "de".
 OBJECT_LEAD = re.compile(
     r"(?:\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|on\s+\w+day|today|yesterday)\b)?"
-    r"(?:\s*,[^,«“\"]{0,60},)?(?:\s+(?:on|upon|for|de|d['’]|part\s+de)(?=[\s«“\"]))?",
+    r"(?:\s*,[^,«“\"‘]{0,60},)?(?:\s+(?:on|upon|for|de|d['’]|part\s+de)(?=[\s«“\"‘]))?",
     re.I,
 )
 SUBORDINATE = re.compile(r"\s*(?:qui|who|which|que|that|dont|alors|while|as)\b", re.I)
-LONG_QUOTE = re.compile(r"[«“\"]\s*(?:[^«»“”\"\s]+\s+){3,}")
+LONG_QUOTE = re.compile(r"[«“\"‘]\s*(?:[^«»“”\"‘\s]+\s+){3,}")
 NOT_A_CLAUSE = re.compile(r"\s*(?:of|about|against|for|to|on|in|at|with|by|from)\b", re.I)
 
 
@@ -191,7 +197,7 @@ class Reader:
                 if incise:
                     verb_start, verb_text = incise[0] + incise[2].start(), incise[2].group(0)
                 else:
-                    verb = lexicon.SPEECH_VERB.search(text, low, high)
+                    verb = lexicon.SPEECH_VERB.search(text, low, high) or WORDS_OF.search(text, low, high)
                     if verb is None:
                         if text[end:].strip(TRIM + ".!?") or quote.words < 2:
                             continue
@@ -242,7 +248,7 @@ class Reader:
 
     @staticmethod
     def _mode(content: str) -> str:
-        return "mixed" if any(mark in content for mark in '«“"') else "indirect"
+        return "mixed" if any(mark in content for mark in '«“"‘') else "indirect"
 
     def _reported(self, sentence: Sentence, mentions: list[Mention]) -> list[Found]:
         text = sentence.text.rstrip()

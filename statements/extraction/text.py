@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 
 MAX_INPUT = 5_000_000  # characters; an article is far shorter
 
-QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"', "‘": "’"}
+# Where a mark opens or closes a quotation: ‘ never inside a word, ’ never before a letter
+# (then it is an apostrophe: "Varenia’s", "l’accord").
+OPENING = {mark: re.compile(re.escape(mark)) for mark in QUOTE_PAIRS}
+OPENING["‘"] = re.compile(r"(?<!\w)‘")
+CLOSING = {mark: re.compile(re.escape(closing)) for mark, closing in QUOTE_PAIRS.items()}
+CLOSING["‘"] = re.compile(r"’(?!\w)")
 # "— CNEWS (@CNEWS) September 4, 2025": the credit line under an embedded post.
 NOISE_LINE = re.compile(r"^\s*[—–-]\s*.+\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
 PIC_LINK = re.compile(r"\s*pic\.twitter\.com/\w+")
@@ -106,7 +112,7 @@ def _opens_without_closing(paragraph: str) -> str | None:
         if opening == closing:
             if paragraph.count(opening) % 2:
                 return opening
-        elif paragraph.count(opening) > paragraph.count(closing):
+        elif len(OPENING[opening].findall(paragraph)) > len(CLOSING[opening].findall(paragraph)):
             return opening
     return None
 
@@ -141,8 +147,8 @@ def _quotes(text: str, start: int, end: int, skip: list[int]) -> list[Quote]:
     """The top-level quotations between start and end; an unbalanced mark is ignored."""
     found, position = [], start
     while position < end:
-        candidates = [(text.find(opening, position, end), opening) for opening in QUOTE_PAIRS]
-        candidates = [(index, opening) for index, opening in candidates if index >= 0 and index not in skip]
+        candidates = [(OPENING[opening].search(text, position, end), opening) for opening in QUOTE_PAIRS]
+        candidates = [(match.start(), opening) for match, opening in candidates if match and match.start() not in skip]
         if not candidates:
             # Only re-opening marks ahead: step over them.
             ahead = [index for index in skip if position <= index < end]
@@ -151,10 +157,10 @@ def _quotes(text: str, start: int, end: int, skip: list[int]) -> list[Quote]:
             position = ahead[0] + 1
             continue
         index, opening = min(candidates)
-        closing = QUOTE_PAIRS[opening]
         close = index + 1
         while True:
-            close = text.find(closing, close, end)
+            match = CLOSING[opening].search(text, close, end)
+            close = match.start() if match else -1
             if close < 0 or close not in skip:
                 break
             close += 1
@@ -181,7 +187,7 @@ class Spans:
         return index >= 0 and offset < self.spans[index][1]
 
 
-SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][»”\"])|(?<=[.!?]\s[»”]))\s+|\n\s*")
+SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][»”\"’])|(?<=[.!?]\s[»”]))\s+|\n\s*")
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -199,7 +205,7 @@ def sentences(text: str) -> list[Sentence]:
             if match.group(0).strip() == "" and "\n" not in match.group(0):
                 following = text[cut : cut + 1]
                 before = re.search(r"(\w+)\.$", text[max(unit_start, match.start() - 12) : match.start()])
-                if not (following.isupper() or following in '«“"—–-') or (
+                if not (following.isupper() or following in '«“"‘—–-') or (
                     before and (before.group(1).lower() in ABBREVIATIONS or len(before.group(1)) == 1)
                 ):
                     continue
@@ -213,7 +219,7 @@ def sentences(text: str) -> list[Sentence]:
                 continue
             paragraph = bisect.bisect_right(paragraph_starts, stripped_start) - 1
             whole = text[unit_start:unit_end].strip()
-            headline = len(cuts) == 2 and len(whole.split()) <= 20 and whole.rstrip(' »”"')[-1:] not in ".!?…"
+            headline = len(cuts) == 2 and len(whole.split()) <= 20 and whole.rstrip(' »”"’)')[-1:] not in ".!?…"
             result.append(
                 Sentence(
                     stripped_start,
