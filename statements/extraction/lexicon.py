@@ -26,7 +26,8 @@ FR_PARTICIPLES = _alternation("""
     réaffirmé qualifié condamné exprimé asséné confié glissé soupiré lâché résumé raconté commenté argué soutenu
     fait_savoir fait_valoir fait_part appelé réclamé proposé justifié nié démenti concédé prédit garanti juré avoué
     évoqué mis_en_garde prôné félicité exigé fustigé critiqué espéré souhaité reproché annoncé assuré certifié
-    répondu interpellé martelé signalé
+    répondu interpellé martelé signalé tonné raillé protesté objecté renchéri enchaîné rassuré nuancé avancé
+    considéré alerté relevé constaté ironisé tempêté
 """)
 # Present tense (third person), as newspapers write "explique-t-il", "résume X".
 FR_PRESENT = _alternation("""
@@ -57,7 +58,8 @@ EN_VERBS = _alternation("""
     condemned condemns acknowledged admitted admits conceded concedes promised pledged vowed cautioned predicted
     reiterated confirmed denied maintained recalled suggested suggests complained hinted thanked praised hailed
     continued countered retorted remarked commented observed called calls described described told_reporters
-    went_on say quoted_as_saying
+    went_on say quoted_as_saying pointed_out responded quipped joked revealed disclosed indicated mentioned
+    affirmed asserted contended protested objected lamented regretted threatened alleged concluded recounted
 """)
 EN_OBJECT_VERBS = _alternation("""
     underscored emphasized emphasised stressed expressed welcomed welcomes urged urges called calls condemned
@@ -121,7 +123,8 @@ COUNTERPART = r"homologues?|counterparts?"
 ANONYMOUS_HEADS = (
     r"sources?|diplomates?|diplomats?|officials?|responsables?|fonctionnaires?|conseill(?:er|ere)s?|advis[eo]rs?|"
     r"aides?|observat(?:eur|rice)s?|observers?|membres?|members?|proches?|negociat(?:eur|rice)s?|negotiators?|"
-    r"porte-parole|spokes(?:wo)?m[ae]n|spokesperson|insiders?|collaborat(?:eur|rice)s?|expert(?:e)?s?"
+    r"porte-parole|spokes(?:wo)?m[ae]n|spokesperson|insiders?|collaborat(?:eur|rice)s?|expert(?:e)?s?|"
+    r"people|personnes?"
 )
 # Unnamed sources in the plural without an article: "Ostrian officials said", "Western diplomats".
 BARE_ANONYMOUS = r"officials|diplomats|sources|negotiators|aides|insiders"

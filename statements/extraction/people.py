@@ -76,7 +76,8 @@ ANONYMOUS = re.compile(
 PHRASE_REACH = 120  # characters an office's phrase may extend before or after its head word
 # "une source proche du dossier", up to the verb or the relative clause.
 SOURCE_DESCRIPTION = re.compile(
-    r"[^,.;:«»\"“”()]{0,80}?(?=\s+(?:qui\s+a|que|a|avait|has|had|is|was|said|says|told)\b|[,.;:]|$)"
+    r"[^,.;:«»\"“”()]{0,80}?(?=\s+(?:qui\s+a|que|a|avait|has|had|is|was|said|says|told|on\s+condition|speaking"
+    r"|sous\s+couvert|s'exprimant)\b|[,.;:]|$)"
 )
 
 
@@ -250,6 +251,11 @@ class People:
         held.sort(key=lambda item: -item[0])
         if len(held) == 1 or (len(held) > 1 and held[0][0] > held[1][0]):
             return self._known(held[0][1])
+        # "Oskar Brant spoke briefly. … the spokesman added": the latest person whose office
+        # the article has not given, when the phrase names no nationality or body.
+        if not stems:
+            return next((entity for entity in recent if not entity.offices and not entity.stems and (
+                not gender or not entity.gender or gender == entity.gender)), None)  # fmt: skip
         return None
 
     def by_pronoun(self, gender: str, before: int) -> Entity | None:

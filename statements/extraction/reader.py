@@ -52,7 +52,8 @@ ADJUNCTS = re.compile(EN_ADJUNCT)
 ZERO_THAT_VERBS = re.compile(
     r"^(?:(?:had|has)\s+)?(?:said|says|say|told|tells|warned|warns|added|adds|insisted|insists|argued|argues|claimed|"
     r"stressed|noted|wrote|writes|predicted|acknowledged|admitted|confirmed|suggested|explained|maintained|"
-    r"announced|replied|conceded|promised|vowed|cautioned|complained)$",
+    r"announced|replied|conceded|promised|vowed|cautioned|complained|indicated|revealed|asserted|"
+    r"contended|argued|estimated)$",
     re.I,
 )
 TRIM = " \t\n,;:—–-"
@@ -181,14 +182,17 @@ class Reader:
             while index + 1 < len(quotes):
                 between = text[end : quotes[index + 1][0]]
                 verb = lexicon.SPEECH_VERB.search(between)
-                if not (verb and between.strip().startswith(",") and len(between.split()) <= 14):
+                # The comma that opens the incise may sit inside the first part ("open," he said, "but …").
+                opens = between.strip().startswith(",") or parts[-1].text.rstrip().endswith(",")
+                closes = between.rstrip().endswith(",") and not re.search(r"\b(?:que|qu['’]|that)\b", between)
+                if not (verb and opens and closes and len(between.split()) <= 14):
                     break
                 incise = (end, quotes[index + 1][0], verb)
                 index += 1
                 parts.append(quotes[index][2])
                 end = quotes[index][1]
             index += 1
-            words = " […] ".join(part.text for part in parts)
+            words = " […] ".join(part.text.rstrip(TRIM) for part in parts)
             before = text[:start]
             if not before.strip(TRIM + "("):
                 low, high = (incise[0], incise[1]) if incise else (end, len(text))
@@ -346,7 +350,7 @@ class Reader:
             return results
         # "X said the group would meet again": English without "that".
         for verb in verbs:
-            if not ZERO_THAT_VERBS.match(verb.group(0)):
+            if not ZERO_THAT_VERBS.match(verb.group(0).split()[-1]):
                 continue
             mention = self._speaker(mentions, sentence, 0, verb.start(), verb.start(), verb.end())
             if mention is None:
