@@ -144,31 +144,31 @@ def _units(text: str) -> list[tuple[int, int, list[int]]]:
 
 
 def _quotes(text: str, start: int, end: int, skip: list[int]) -> list[Quote]:
-    """The top-level quotations between start and end; an unbalanced mark is ignored."""
+    """The top-level quotations between start and end; an unbalanced mark is ignored.
+    Every mark is found once, then looked up by bisection: linear on any paste."""
+    skipped = set(skip)
+    openings = {mark: [match.start() for match in OPENING[mark].finditer(text, start, end)
+                       if match.start() not in skipped] for mark in QUOTE_PAIRS}  # fmt: skip
+    closings = {mark: [match.start() for match in CLOSING[mark].finditer(text, start, end)
+                       if match.start() not in skipped] for mark in QUOTE_PAIRS}  # fmt: skip
     found, position = [], start
-    while position < end:
-        candidates = [(OPENING[opening].search(text, position, end), opening) for opening in QUOTE_PAIRS]
-        candidates = [(match.start(), opening) for match, opening in candidates if match and match.start() not in skip]
-        if not candidates:
-            # Only re-opening marks ahead: step over them.
-            ahead = [index for index in skip if position <= index < end]
-            if not ahead:
-                break
-            position = ahead[0] + 1
-            continue
-        index, opening = min(candidates)
-        close = index + 1
-        while True:
-            match = CLOSING[opening].search(text, close, end)
-            close = match.start() if match else -1
-            if close < 0 or close not in skip:
-                break
-            close += 1
-        if close < 0:
+    while True:
+        ahead = []
+        for mark, positions in openings.items():
+            index = bisect.bisect_left(positions, position)
+            if index < len(positions):
+                ahead.append((positions[index], mark))
+        if not ahead:
+            break
+        index, mark = min(ahead)
+        closes = closings[mark]
+        after = bisect.bisect_right(closes, index)
+        if after == len(closes):
             position = index + 1
             continue
+        close = closes[after]
         inner = "".join(
-            " " if offset in skip else char for offset, char in enumerate(text[index + 1 : close], index + 1)
+            " " if offset in skipped else char for offset, char in enumerate(text[index + 1 : close], index + 1)
         )
         found.append(Quote(index, close + 1, " ".join(inner.split())))
         position = close + 1
