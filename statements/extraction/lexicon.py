@@ -90,7 +90,6 @@ OBJECT_VERB = re.compile(
     rf"(?:{EN_OBJECT_VERBS}))(?![\w-])",
     re.I,
 )
-THAT = re.compile(r"^\s*(?:que\s+|qu['’]|that\s+)", re.I)
 
 # Offices and descriptions of people, folded (no accents, lower case); the first word of
 # a canonical office is what two phrasings must share to name the same office.

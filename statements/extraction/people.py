@@ -61,9 +61,6 @@ IMPERSONAL_IL = re.compile(r"^\s+(?:faut|fallait|y\s|s'agit|semble|reste|convien
 PLURAL_BEFORE = re.compile(
     r"(?:^|\s)(?:les|des|ces|les\s+deux|the\s+two|both|all|two|three|several)\s+(?:\w+\s+){0,2}$"
 )
-DETERMINER_BEFORE = re.compile(
-    rf"(?:^|[\s,(])({lexicon.INDEFINITE}|{lexicon.DEFINITE}|\w+'s)\s+(?:[\w'’-]+\s+){{0,3}}$"
-)
 PRONOUN = re.compile(
     r"(?:-t-|-|(?<![\w'-]))(il|elle|he|she)(?![\w'-])|(?<![\w'])(?:selon|d'apres|pour)\s+(lui|elle)(?!\w)"
 )
