@@ -336,10 +336,13 @@ def speaker_popup_url(candidate: Candidate, source: Source) -> str:
     anonymous = candidate.proposal == "unnamed source"
     family, _space, given = name.rpartition(" ")
     sort_name = name if anonymous or not family else f"{given}, {family}"  # "Whitcombe, Elsa"
+    institution = candidate.speaker_kind == Speaker.Kind.INSTITUTION
+    if institution:
+        sort_name = name
+    kind = Speaker.Kind.ANONYMOUS if anonymous else Speaker.Kind.INSTITUTION if institution else Speaker.Kind.PERSON
     params = {"_to_field": "id", "_popup": 1, "name": Truncator(name).chars(200), "slug": slugify(name)[:200],
-              "sort_name": Truncator(sort_name).chars(200),
-              "kind": Speaker.Kind.ANONYMOUS if anonymous else Speaker.Kind.PERSON}  # fmt: skip
-    country = country_named_in(candidate.speaker_role)
+              "sort_name": Truncator(sort_name).chars(200), "kind": kind}  # fmt: skip
+    country = country_named_in(candidate.speaker_role or (name if institution else ""))
     if country:
         params["country"] = country.pk
     if anonymous:

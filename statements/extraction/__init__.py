@@ -55,8 +55,10 @@ class Candidate:
     mode: str = ""  # the report's speech mode: direct, indirect or mixed (Report.Mode)
     # For a lead sentence that sums up a remark quoted later: the `start` of that quotation.
     same_remark_as: int | None = None
-    # For a new speaker: the office the article gives ("ministre sylvanienne de la Mer").
+    # For a new speaker: the office the article gives ("ministre sylvanienne de la Mer"), and
+    # what it is (person, institution or anonymous, as Speaker.Kind).
     speaker_role: str = ""
+    speaker_kind: str = ""
     # The review's state, kept with the candidate (statements.importing): the editor's tick
     # (None until they choose) and, once imported, the statement it is a report of.
     include: bool | None = None
@@ -100,6 +102,7 @@ def _candidate(found: Found, reader: Reader, language: str) -> Candidate:
         confidence=confidence,
         mode=found.mode,
         speaker_role=entity.description if entity is not None and known is None else "",
+        speaker_kind=entity.kind if entity is not None and known is None else "",
     )
 
 

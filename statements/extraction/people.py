@@ -71,6 +71,24 @@ ANONYMOUS = re.compile(
 
 
 PHRASE_REACH = 120  # characters an office's phrase may extend before or after its head word
+# "…de la Ligue côtière", "of the Coastal League", "close to the presidency": a body after a
+# preposition qualifies something else; it is not who speaks.
+OF_BEFORE = re.compile(
+    r"(?:\bde|\bdu|\bdes|\bof|\bfor|\bpour|\bd'|\bl'|\bto|\bwith|\bfrom|\bat|\bin|\bby|\bnear|\bau|\baux|\bavec|"
+    r"\bchez|\bpar|\bdans|\bsur|\ba)(?:\s+(?:la|l'|the|le|les))?\s*$"
+)
+# A body the archive may not know, speaking as such: "le ministère fredonien de la Défense",
+# "Varenia's foreign ministry", "the government".
+INSTITUTION = re.compile(
+    r"(?<![\w'-])(?:(?:le|la|l'|the)\s*|[\w-]+'s\s+)(?:[\w-]+\s+){0,2}?"
+    r"(?:ministere|ministry|gouvernement|government|presidence|presidency|kremlin|elysee|armee|army|"
+    r"state\s+department|white\s+house|foreign\s+office)(?![\w'-])"
+)
+# A body's name used as a person's description: "government spokesman", "presidency official".
+PERSON_AFTER = re.compile(
+    rf"\s+(?:[\w-]+\s+)?(?:{lexicon.ANONYMOUS_HEADS}|ministers?|ministres?|advis[eo]rs?|representatives?|"
+    r"chiefs?|heads?)(?![\w'-])"
+)
 # "une source proche du dossier", up to the verb or the relative clause.
 SOURCE_DESCRIPTION = re.compile(
     r"[^,.;:«»\"“”()]{0,80}?(?=\s+(?:qui\s+a|que|a|avait|has|had|is|was|said|says|told|on\s+condition|speaking"
@@ -299,9 +317,7 @@ class People:
                 if not original[match.start()].isupper() and getattr(speaker, "kind", "person") == "person":
                     continue  # "marchetti" inside a word run is no name; bodies may be written in lower case
                 before = folded[max(0, match.start() - 12) : match.start()]
-                if getattr(speaker, "kind", "person") == "institution" and re.search(
-                    r"(?:\bde|\bdu|\bdes|\bof|\bfor|\bpour|\bd'|\bl')(?:\s+(?:la|l'|the))?\s*$", before
-                ):
+                if getattr(speaker, "kind", "person") == "institution" and OF_BEFORE.search(before):
                     continue  # "la secrétaire générale de la Ligue côtière": the body qualifies an office
                 add(match.start(), match.end(), "name", speaker)
         for match in HONORIFIC.finditer(original):
@@ -324,13 +340,20 @@ class People:
         position = 0
         while (match := ANONYMOUS.search(folded, position)) is not None:
             position = match.start() + 1
-            if lexicon.SPEECH_VERB.search(original, match.start(), match.end()):
-                continue  # "a détaillé la même source": a verb, not "a source"
+            if original[match.start()] in "àÀ" or lexicon.SPEECH_VERB.search(original, match.start(), match.end()):
+                continue  # "a détaillé la même source", "à l'AFP la porte-parole": a verb or a preposition
             position = match.end()
             offices_inside = [item for item in found if item[2] == "office" and match.start() <= item[0] < match.end()]
             if free(match.start(), match.end()):
                 found = [item for item in found if item not in offices_inside]  # "un haut responsable de l'Union"
                 add(match.start(), match.end(), "source", None)
+        for match in INSTITUTION.finditer(folded):
+            if (offices_in(match.group(0)) or OF_BEFORE.search(folded[max(0, match.start() - 12) : match.start()])
+                    or PERSON_AFTER.match(folded, match.end())):  # fmt: skip
+                continue  # "la porte-parole du ministère", "the government spokesman": a person speaks
+            if free(match.start(), match.end()):
+                end = self._office_phrase(original, match.end() - 1, match.end(), [])[1]
+                add(match.start(), end, "institution", None)
         for match in lexicon.SAME_SOURCE.finditer(folded):
             if free(match.start(), match.end()):
                 add(match.start(), match.end(), "same source", None)
@@ -469,6 +492,10 @@ class People:
             entity = self._known(detail)
         elif how == "new":
             entity = self._new_person(detail)
+        elif how == "institution":
+            name = re.sub(r"^(?:le|la|l'|l’|the)\s*", "", printed.strip(), flags=re.I)
+            key = ("institution", fold(name))
+            entity = self.entities.setdefault(key, Entity(name[:1].upper() + name[1:], kind="institution"))
         elif how == "surname":
             word, honorific = detail
             entity = self._by_surname(word)

@@ -264,10 +264,17 @@ class Reader:
         def in_quote(offset):
             return inside.holds(offset)
 
-        def content(low, high, attribution, mention, verb):
+        def content(low, high, attribution, mention, verb, clause=True):
             words = text[low:high]
             if len(words.split()) < 2:
                 return []
+            start = low + len(words) - len(words.lstrip())
+            opening = next((quote for quote in sentence.quotes if sentence.local(quote.start) == start), None)
+            if clause and opening is not None and opening.words > SCARE_QUOTE_MAX_WORDS:
+                # "a annoncé que « 26 pays ont confirmé … » pour …", "selon X, « … »": the
+                # quotation that opens what was said is the statement, as the seed's editors cut it.
+                return [self._found(sentence, opening.text, start + 1, attribution, mention, "direct", verb,
+                                    [(start, sentence.local(opening.end))])]  # fmt: skip
             return [self._found(sentence, words, low, attribution, mention, self._mode(words), verb, [(low, high)])]
 
         # "Selon X, …", "According to X, …", "Pour X, …"
@@ -298,11 +305,6 @@ class Reader:
             low = that.end()
             if mention is None and not any(low <= q[0] for q in quoted):
                 continue
-            opening = next((quote for quote in sentence.quotes if sentence.local(quote.start) == low), None)
-            if opening is not None and opening.words > SCARE_QUOTE_MAX_WORDS:
-                # "a annoncé que « 26 pays ont confirmé … » pour …": the quotation is the statement.
-                return [self._found(sentence, opening.text, low + 1, text[:low], mention, "direct", verb.group(0),
-                                    [(low, sentence.local(opening.end))])]  # fmt: skip
             return content(low, body_end, text[:low], mention, verb.group(0))
         # "…, a annoncé jeudi X." / "…, Foreign Minister X said on Thursday, rejecting …" / "A, X said, B."
         commas = [match.start() for match in re.finditer(",", text) if not in_quote(match.start())]
@@ -368,5 +370,5 @@ class Reader:
             if mention is None and not any(low <= quote[0] for quote in quoted):
                 continue  # an unknown subject is kept when the sentence quotes words (see _attribute_leads)
             low += OBJECT_LEAD.match(text, low).end() - low
-            return content(low, body_end, text[:low], mention, verb.group(0))
+            return content(low, body_end, text[:low], mention, verb.group(0), clause=False)
         return []

@@ -373,3 +373,12 @@ def test_a_hostile_paste_is_reviewed_like_any_article(editor_client, seed, text)
     assert response.status_code == 302
     review = editor_client.get(response["Location"])
     assert review.status_code == 200
+
+
+def test_a_new_institution_is_offered_for_creation_as_an_institution(editor_client, seed):
+    text = "Dans un communiqué, le ministère portugais de la Défense a indiqué que deux soldats avaient été blessés."
+    page = editor_client.get(paste(editor_client, text=text, url="https://news.example/defense")["Location"])
+    (row,) = page.context["rows"]
+    query = parse_qs(urlsplit(row.add_speaker_url).query)
+    assert query["name"] == ["Ministère portugais de la Défense"] and query["kind"] == ["institution"]
+    assert query["country"] == [str(Country.objects.get(iso_alpha2="PT").pk)]

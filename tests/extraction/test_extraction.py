@@ -273,3 +273,25 @@ def test_command_prints_numbered_lines_without_json(seed, capsys):
     out = capsys.readouterr().out
     assert out.startswith("  1. [reported] Emmanuel Macron (existing), 2025-09-04")
     assert not out.lstrip().startswith("[")
+
+
+def test_a_body_the_archive_lacks_is_proposed_as_a_new_institution():
+    (found,) = extract(
+        "Dans un communiqué, le ministère fredonien de la Défense a indiqué que deux soldats avaient été blessés.",
+        published=datetime.date(2026, 3, 12),
+    )
+    assert (found.proposal, found.speaker_kind) == ("new speaker", "institution")
+    assert found.speaker_name == "Ministère fredonien de la Défense"
+    # A body's name describing a person, or after a preposition, is not who speaks.
+    (found,) = extract(
+        '"This is a good day," Oskar Brant, the Fredonian government spokesman, told Radio Northport.',
+        published=datetime.date(2026, 3, 12),
+        language="en",
+    )
+    assert (found.speaker_name, found.speaker_kind) == ("Oskar Brant", "person")
+    (found,) = extract(
+        "A source close to the Fredonian presidency said the signing could take place in May.",
+        published=datetime.date(2026, 3, 12),
+        language="en",
+    )
+    assert found.proposal == "unnamed source"
