@@ -1,14 +1,16 @@
 """Article import: paste an article, confirm the statements found in it.
 
 Step one (the admin's "Import from article" screen) stores the source with its full text;
-step two extracts candidates from that text (statements.extraction) and lets the editor
-tick, correct and import them as drafts (`import_candidates`). A candidate that is a
-statement already in the archive becomes a new report of it, not a duplicate. Nothing is
-published here.
+step two extracts candidates from that text once (statements.extraction, kept on the
+source with the editor's corrections) and lets the editor tick, correct, create the
+speakers the archive lacks in a pop-up filled in from the article, and import them as
+drafts (`import_candidates`). A candidate that is a statement already in the archive
+becomes a new report of it, not a duplicate. Nothing is published here.
 """
 
 import datetime
 import html
+import os
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -373,21 +375,14 @@ def country_named_in(description: str) -> Country | None:
         if len(word) < 4 or word in lexicon.NOT_NAMES:
             continue
         for country in countries:
-            length = max(_shared_start(word, fold(name)) for name in (country.name_en, country.name_fr) if name)
+            length = max(
+                len(os.path.commonprefix([word, fold(name)])) for name in (country.name_en, country.name_fr) if name
+            )
             if length > best_length:
                 best, best_length, tied = country, length, False
             elif length == best_length and best is not None and country.pk != best.pk:
                 tied = True
     return None if tied else best
-
-
-def _shared_start(one: str, other: str) -> int:
-    length = 0
-    for left, right in zip(one, other, strict=False):
-        if left != right:
-            break
-        length += 1
-    return length
 
 
 @dataclass
