@@ -23,6 +23,11 @@ from .dates import day_in
 from .people import Entity, Mention, People
 from .text import Sentence, Spans, fold
 
+INFINITIVE_AFTER = re.compile(
+    rf"(?:\s+(?:{lexicon.FR_FILLERS}))*\s+((?:ne\s+(?:pas|plus|jamais)\s+|n['’])?([a-zàâçéèêëîïôûù]+(?:er|ir|re|oir)))\b"
+)
+NOT_INFINITIVES = lexicon.words("hier notre votre contre entre premier dernier soir noir espoir hiver mer cher")
+FR_COMPOUND = re.compile(rf"(?:{lexicon.FR_COMPOUND})$", re.I)
 # "« … » — c'est par ces mots que X a ouvert le sommet": an attribution without a reporting verb.
 WORDS_OF = re.compile(
     r"(?:c['’]est\s+(?:par|avec|en)\s+ces\s+(?:mots|termes)|ce\s+sont\s+(?:les|ces)\s+(?:mots|propos)|"
@@ -306,6 +311,14 @@ class Reader:
             if mention is None and not any(low <= q[0] for q in quoted):
                 continue
             return content(low, body_end, text[:low], mention, verb.group(0))
+        # "X a déclaré vouloir « … »", "a assuré ne pas vouloir …": the infinitive is what was said.
+        for verb in verbs:
+            infinitive = INFINITIVE_AFTER.match(text, verb.end())
+            if not infinitive or infinitive.group(2).lower() in NOT_INFINITIVES or not FR_COMPOUND.match(verb.group(0)):
+                continue
+            mention = self._speaker(mentions, sentence, 0, verb.start(), verb.start(), verb.end())
+            if mention is not None:
+                return content(infinitive.start(1), body_end, text[: infinitive.start(1)], mention, verb.group(0))
         # "…, a annoncé jeudi X." / "…, Foreign Minister X said on Thursday, rejecting …" / "A, X said, B."
         commas = [match.start() for match in re.finditer(",", text) if not in_quote(match.start())]
         for number, comma in enumerate(commas):

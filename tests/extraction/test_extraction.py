@@ -295,3 +295,16 @@ def test_a_body_the_archive_lacks_is_proposed_as_a_new_institution():
         language="en",
     )
     assert found.proposal == "unnamed source"
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Louis Arnal a déclaré vouloir « une paix juste et durable » avec ses voisins.", "vouloir « une paix"),
+        ("Louis Arnal a assuré ne pas vouloir humilier son voisin.", "ne pas vouloir humilier"),
+        ("Louis Arnal a dit hier espérer un accord avant l'été.", "espérer un accord"),
+    ],
+)
+def test_an_infinitive_after_a_french_reporting_verb_is_what_was_said(text, said):
+    (found,) = extract(text, published=datetime.date(2026, 3, 12))
+    assert found.text.startswith(said) and found.speaker_name == "Louis Arnal"
