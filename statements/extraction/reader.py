@@ -95,7 +95,7 @@ class Reader:
         self.published = published
         self.context_day: datetime.date | None = None
         self.days: dict[int, datetime.date] = {}  # id(entity) → the day of its latest statement
-        self.previous_direct: tuple[int, object] | None = None  # (sentence number, candidate)
+        self.previous_direct: tuple[int, Found] | None = None  # (sentence number, its last quotation)
         self.paragraph_person: tuple[int, Entity] | None = None
         self.number = 0
 
