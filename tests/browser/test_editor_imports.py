@@ -47,18 +47,3 @@ def test_editor_imports_an_unseen_article(page, newsroom):
     assert len(imported) == len(QUOTES) == Statement.objects.filter(status="draft").count()
     for speaker, words, mode, day in QUOTES:
         assert imported.get((speaker, mode, day)) == words or words in imported.values(), (speaker, words)
-
-
-def test_corrections_survive_a_reload_of_the_review(page, newsroom):
-    editor = Editor(page, newsroom)
-    editor.log_in("ines", PASSWORD)
-    editor.go("/admin/statements/statement/import/")
-    editor.type("#id_text", "« Nous ne céderons rien sur les quotas », a déclaré Karel Dvorník jeudi.")
-    editor.type("#id_published_on", PUBLISHED)
-    editor.click("input[type=submit]")
-    page.fill("#id_form-0-text", "Nous ne céderons rien")
-    page.click("input[name=_save]")
-    page.wait_for_selector(".messagelist")
-    page.reload()
-    assert page.input_value("#id_form-0-text") == "Nous ne céderons rien"
-    assert page.is_checked("#id_form-0-include")
