@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import COMMON_WORD, RARE_WORD, mid_frequency_word, write_corpus  # noqa: E402
-from benchmarks.harness import production_mode, use_database  # noqa: E402
+from benchmarks.harness import database_url, production_mode, use_database  # noqa: E402
 
 production_mode()
 
@@ -72,7 +72,6 @@ def archive_database(count: int) -> str:
     """The benchmark database holding the corpus (imported when it does not), as a URL."""
     name = use_database("bench")
     django.setup()
-    from django.conf import settings
     from django.core.management import call_command
 
     from benchmarks.browse import generate
@@ -82,12 +81,7 @@ def archive_database(count: int) -> str:
     call_command("createcachetable", verbosity=0)
     if Statement.objects.count() != count or not Statement.objects.filter(import_ref=f"bench-{count}").exists():
         generate(count)
-    database = settings.DATABASES["default"]
-    user = urllib.parse.quote(database.get("USER") or "")
-    password = ":" + urllib.parse.quote(database["PASSWORD"]) if database.get("PASSWORD") else ""
-    host = urllib.parse.quote(database.get("HOST") or "", safe="")
-    port = f":{database['PORT']}" if database.get("PORT") else ""
-    return f"postgres://{user}{password}@{host}{port}/{name}"
+    return database_url(name)
 
 
 def datasette_database(count: int, corpus: Path) -> Path:

@@ -1,6 +1,7 @@
 """What the benchmarks share: production-mode settings and their own databases."""
 
 import os
+import urllib.parse
 
 import psycopg
 from django.conf import settings
@@ -37,3 +38,13 @@ def use_database(suffix: str) -> str:
         admin.execute(f'CREATE DATABASE "{database["NAME"]}"')
     admin.close()
     return database["NAME"]
+
+
+def database_url(name: str) -> str:
+    """A URL for database `name` on the server Django is set to, for a server process's DATABASE_URL."""
+    database = settings.DATABASES["default"]
+    user = urllib.parse.quote(database.get("USER") or "")
+    password = ":" + urllib.parse.quote(database["PASSWORD"]) if database.get("PASSWORD") else ""
+    host = urllib.parse.quote(database.get("HOST") or "", safe="")
+    port = f":{database['PORT']}" if database.get("PORT") else ""
+    return f"postgres://{user}{password}@{host}{port}/{name}"

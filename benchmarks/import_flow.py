@@ -16,14 +16,13 @@ import statistics
 import subprocess
 import sys
 import time
-import urllib.parse
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.compare_datasette import free_port, stop, wait_for  # noqa: E402
-from benchmarks.harness import production_mode, use_database  # noqa: E402
+from benchmarks.harness import database_url, production_mode, use_database  # noqa: E402
 
 PASSWORD = "an-editor-password-for-benchmarks"  # noqa: S105 (a throwaway account in a throwaway database)
 SOURCE_TITLE = "Harbour talks stall as Ostria digs in"
@@ -50,17 +49,6 @@ def prepare() -> str:
     Role.objects.create(speaker=speaker, title_en="Prime Minister of Ostria", country=finland,
                         start_date=datetime.date(2025, 3, 1))  # fmt: skip
     return "editor"
-
-
-def database_url(name: str) -> str:
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    user = urllib.parse.quote(database.get("USER") or "")
-    password = ":" + urllib.parse.quote(database["PASSWORD"]) if database.get("PASSWORD") else ""
-    host = urllib.parse.quote(database.get("HOST") or "", safe="")
-    port = f":{database['PORT']}" if database.get("PORT") else ""
-    return f"postgres://{user}{password}@{host}{port}/{name}"
 
 
 def main() -> None:

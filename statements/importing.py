@@ -330,7 +330,7 @@ FRENCH_WORDS = words("le la les des du de un une et est que qui dans pour pas su
 ENGLISH_WORDS = words("the of and to in is that for on was with said he she it by as at from has have")
 
 
-def speaker_popup_url(candidate: Candidate, source: Source) -> str:
+def speaker_popup_url(candidate: Candidate, source: Source, countries: list[Country]) -> str:
     """The admin's "add speaker" pop-up, filled in from what the article says of a speaker
     the archive does not know: the name (or an unnamed source's description), the office
     and the country its nationality names."""
@@ -344,7 +344,7 @@ def speaker_popup_url(candidate: Candidate, source: Source) -> str:
     kind = Speaker.Kind.ANONYMOUS if anonymous else Speaker.Kind.INSTITUTION if institution else Speaker.Kind.PERSON
     params = {"_to_field": "id", "_popup": 1, "name": Truncator(name).chars(200), "slug": slugify(name)[:200],
               "sort_name": Truncator(sort_name).chars(200), "kind": kind}  # fmt: skip
-    country = country_named_in(candidate.speaker_role or (name if institution else ""))
+    country = country_named_in(candidate.speaker_role or (name if institution else ""), countries)
     if country:
         params["country"] = country.pk
     if anonymous:
@@ -359,7 +359,7 @@ def speaker_popup_url(candidate: Candidate, source: Source) -> str:
     return f"{reverse('admin:statements_speaker_add')}?{urlencode(params)}"
 
 
-def country_named_in(description: str) -> Country | None:
+def country_named_in(description: str, countries: list[Country]) -> Country | None:
     """The country a nationality or a country's name in an office points to ("la ministre
     portugaise", "Finnish Trade Minister", "Foreign Minister of Chile"): the country whose
     name in English or French shares the longest beginning with one of its words (three
@@ -367,7 +367,6 @@ def country_named_in(description: str) -> Country | None:
     country's name ("French", "British")."""
     words = [fold(word).removesuffix("'s") for word in re.findall(r"[\w'’-]+", description)]
     codes = [IRREGULAR_DEMONYMS[word] for word in words if word in IRREGULAR_DEMONYMS]
-    countries = list(Country.objects.only("pk", "iso_alpha2", "name_en", "name_fr"))
     if codes:
         return next((country for country in countries if country.iso_alpha2 == codes[0]), None)
     best, best_length, tied = None, 2, False
@@ -468,8 +467,9 @@ def import_candidates_view(model_admin, request, source_id):
         return HttpResponseRedirect(
             reverse("admin:statements_statement_changelist") + f"?reports__source__id__exact={source.pk}"
         )
+    countries = list(Country.objects.only("pk", "iso_alpha2", "name_en", "name_fr"))  # once for every row
     rows = [
-        ReviewRow(form, candidate, _existing(candidate), speaker_popup_url(candidate, source))
+        ReviewRow(form, candidate, _existing(candidate), speaker_popup_url(candidate, source, countries))
         for form, (_index, candidate) in zip(formset.forms, on_page, strict=False)
     ]
     context = {**model_admin.admin_site.each_context(request), "opts": model_admin.opts, "formset": formset,
