@@ -3,9 +3,12 @@
     .venv/bin/python benchmarks/cold_search.py [WORD ...]
 
 For each word (by default the corpus's common, mid-frequency and rare ones), over the
-database `browse.py` and `compare_datasette.py` fill: the exact count, the planner's
-estimate of it, the facets (`facets.count_facets`) and the first ranked page of ids, each
-timed in-process (ms). Run twice: the first run reads from disk, the second from memory.
+database `browse.py` and `compare_datasette.py` fill, timed in-process (ms): the exact
+count; the sample's estimate (statements/sampling.py); the facets as the list computes
+them (from the sample when it stands in for a count); the first page of ids in relevance
+order (NewestRanked for a large result); then the whole list page, three times, each
+after a bump of the data generation, so nothing about the search is cached: the server
+time of a first search. Run twice: the first run reads from disk, the second from memory.
 """
 
 import argparse
@@ -43,19 +46,33 @@ def main() -> None:
 
 
 def measure(word: str, count: int) -> str:
-    from django.test import RequestFactory
+    from django.test import Client, RequestFactory
 
-    from statements import facets, listing
+    from statements import facets, listing, sampling
+    from statements.caching import bump_generation
     from statements.models import Statement
 
     filterset = listing.filtered(RequestFactory().get("/en/statements/", {"q": word}), Statement.objects.published())
     exact, counting = timed(filterset.qs.count)
-    estimate, estimating = timed(lambda: listing._estimated_count(filterset.qs))
-    _facets, faceting = timed(lambda: facets.count_facets(filterset, fixed=set(), expanded=""))
-    _ids, ranking = timed(lambda: list(filterset.qs.values_list("pk", flat=True)[:25]))
+    sample = sampling.statements_sample()
+    estimated, sampling_time = timed(lambda: sample.estimate(filterset.qs))
+    _facets, faceting = timed(lambda: facets.count_facets(filterset, fixed=set(), expanded="", sample=sample))
+    if exact > listing.RANKED_AT_MOST:
+        ids = listing.NewestRanked(filterset.qs, word)
+    else:
+        ids = filterset.qs.values_list("pk", flat=True)
+    _ids, ranking = timed(lambda: list(ids[:20]))
+    client = Client()
+    pages = []
+    for _ in range(3):
+        bump_generation()  # as after an edit: nothing cached for this search
+        _response, page = timed(lambda: client.get("/en/statements/", {"q": word}))
+        pages.append(page)
+    estimate = "counted exactly" if estimated is None else f"about {estimated:,} from the sample"
     return (
-        f"{word}: {exact:,} of {count:,} statements counted in {counting:.0f} ms (estimate {estimate:,} in "
-        f"{estimating:.0f} ms); facets {faceting:.0f} ms; first ranked page {ranking:.0f} ms"
+        f"{word}: {exact:,} of {count:,} statements, exact count {counting:.0f} ms; sample {sampling_time:.0f} ms "
+        f"({estimate}); facets {faceting:.0f} ms; first page of ids {ranking:.0f} ms; "
+        f"whole page, never asked before: {' / '.join(f'{page:.0f}' for page in pages)} ms"
     )
 
 

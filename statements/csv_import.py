@@ -436,9 +436,10 @@ _INSERT_STATEMENTS = (
 INSERT INTO statements_statement
     (id, date, date_earliest, date_precision, date_basis, time, time_zone, summit_id, place, context, status,
      published_at, retraction_reason, retracted_at, import_ref, version, original_language, created_at, updated_at,
-     created_by_id, updated_by_id, search_vector)
+     created_by_id, updated_by_id, facet_values, search_vector)
 SELECT n.id, n.date, n.date_earliest, n.date_precision, 'stated', NULL, '', staged.summit_id, '', '', %(status)s,
-       %(published_at)s, '', NULL, n.ref, 1, n.language, %(now)s, %(now)s, %(user)s, %(user)s, """
+       %(published_at)s, '', NULL, n.ref, 1, n.language, %(now)s, %(now)s, %(user)s, %(user)s,
+       documents.facet_values, """
     + search.VECTOR_SQL
     + """
   FROM import_rows_new n

@@ -75,7 +75,7 @@ def _report(report: Report) -> dict:
 def export_rows(statements: QuerySet) -> Iterator[dict]:
     """One plain dict per statement, in the listing's order, read in chunks."""
     rows = (
-        statements.defer("search_vector")
+        statements.defer("search_vector", "facet_values")
         .select_related("summit")
         .with_speakers()
         .with_all_reports()

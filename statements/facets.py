@@ -9,12 +9,11 @@ would add. The date facet drills down instead: years, then the months of a chose
 links.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import F, Model, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import F, Func, Model, QuerySet, TextField, Value
 from django.utils.translation import gettext_lazy as _
 
 from .filters import LANGUAGE_CHOICES
@@ -25,11 +24,10 @@ from .models import (
     Report,
     Speaker,
     SpeakerKind,
-    Statement,
-    StatementSpeaker,
     Summit,
     Topic,
 )
+from .sampling import Sample
 
 FACET_SIZE = 8  # values listed before "Show all"
 ALL_VALUES = 500  # values listed once a reader asks for all of a facet
@@ -52,105 +50,99 @@ def _choices(choices) -> Callable[[list], dict]:
 
 @dataclass(frozen=True)
 class FacetSpec:
-    """A facet: the filter parameter it sets and where its values are counted.
-
-    `table` holds one row per statement and value (None: a column of the statements table
-    itself); `long` facets offer "Show all" and a filter box.
-    """
+    """A facet: the filter parameter it sets, which is also the prefix of its values in
+    each statement's `facet_values` ("country:12"); `numeric` values are ids of rows;
+    `long` facets offer "Show all" and a filter box."""
 
     name: str
     label: str
-    table: type[Model] | None
-    column: str
     names: Callable[[list], dict]
+    numeric: bool = False
     long: bool = False
 
 
 SPECS = (
-    FacetSpec("country", _("Country"), StatementSpeaker, "country", _rows_of(Country, "iso_alpha2"), long=True),
-    FacetSpec("speaker", _("Speaker"), StatementSpeaker, "speaker", _rows_of(Speaker, "slug"), long=True),
-    FacetSpec(
-        "organisation", _("On behalf of"), StatementSpeaker, "organisation", _rows_of(Organisation, "slug"), long=True
-    ),
-    FacetSpec("level", _("Level of office"), StatementSpeaker, "role__level", _choices(OfficeLevel.choices)),
-    FacetSpec("speaker_kind", _("Kind of speaker"), StatementSpeaker, "speaker__kind", _choices(SpeakerKind.choices)),
-    FacetSpec("summit", _("Summit"), None, "summit_id", _rows_of(Summit, "slug"), long=True),
-    FacetSpec("topic", _("Topic"), Statement.topics.through, "topic", _rows_of(Topic, "slug"), long=True),
-    FacetSpec("mode", _("Wording"), Report, "mode", _choices(Report.Mode.choices)),
-    FacetSpec("outlet", _("Reported by"), Report, "source__outlet", _rows_of(Organisation, "slug"), long=True),
-    FacetSpec("language", _("Language of a report"), Report, "language", _choices(LANGUAGE_CHOICES)),
+    FacetSpec("country", _("Country"), _rows_of(Country, "iso_alpha2"), numeric=True, long=True),
+    FacetSpec("speaker", _("Speaker"), _rows_of(Speaker, "slug"), numeric=True, long=True),
+    FacetSpec("organisation", _("On behalf of"), _rows_of(Organisation, "slug"), numeric=True, long=True),
+    FacetSpec("level", _("Level of office"), _choices(OfficeLevel.choices)),
+    FacetSpec("speaker_kind", _("Kind of speaker"), _choices(SpeakerKind.choices)),
+    FacetSpec("summit", _("Summit"), _rows_of(Summit, "slug"), numeric=True, long=True),
+    FacetSpec("topic", _("Topic"), _rows_of(Topic, "slug"), numeric=True, long=True),
+    FacetSpec("mode", _("Wording"), _choices(Report.Mode.choices)),
+    FacetSpec("outlet", _("Reported by"), _rows_of(Organisation, "slug"), numeric=True, long=True),
+    FacetSpec("language", _("Language of a report"), _choices(LANGUAGE_CHOICES)),
 )
 BY_NAME = {spec.name: spec for spec in SPECS}
+MONTH = "month"  # the date facet's values, from the statements' dates ("month:2025-09")
 
 
 def _selected(value) -> list:
-    """A facet's cleaned selection as column values (ids for rows, codes for choices)."""
+    """A facet's cleaned selection as stored values (ids for rows, codes for choices)."""
     return [getattr(item, "pk", item) for item in value or ()]
 
 
-def grouped_counts(table: type[Model] | None, rows: QuerySet, columns: dict) -> dict[str, list[tuple]]:
-    """{name: [(value, statements)]} for each expression of `columns` ({name: expression}
-    on `table`, or on the statements when None) among the statements `rows`, most
-    frequent first, nulls left out.
+def value_counts(rows: QuerySet, names: Iterable[str], sample: Sample | None = None) -> dict[str, list[tuple]]:
+    """{facet name: [(stored value, statements)]} for the facets `names` among the
+    statements `rows` (those in `sample` only, when given), most frequent first.
 
-    One query with GROUPING SETS reads the rows once for all the columns (a GROUP BY per
-    column would read them once each), counting each statement once per value.
+    One pass over the rows: each statement's `facet_values` (distinct, so a statement
+    counts once per value) plus its month, unnested and grouped; no joins.
     """
-    aliases = {f"c{index}": expression for index, expression in enumerate(columns.values())}
-    if table is None:
-        related = rows.order_by().values(counted=F("pk"), **aliases)
-    else:
-        related = table.objects.filter(statement__in=rows.order_by().values("pk"))
-        related = related.values(counted=F("statement"), **aliases)
-    sql, params = related.query.sql_with_params()
-    flags = ", ".join(f"GROUPING({alias})" for alias in aliases)
-    sets = ", ".join(f"({alias})" for alias in aliases)
+    names = list(names)
+    month = Func(F("date"), Value("YYYY-MM"), function="to_char", output_field=TextField())
+    inner, params = rows.order_by().values("facet_values", month=month).query.sql_with_params()
+    if sample:
+        inner = sample.restrict(inner)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {flags}, {', '.join(aliases)}, COUNT(DISTINCT counted) "  # noqa: S608 — only our aliases
-            f"FROM ({sql}) AS related GROUP BY GROUPING SETS ({sets})",
-            params,
+            "SELECT key, COUNT(*) FROM ("  # noqa: S608 — the ORM's query and constants
+            f"{inner}) AS counted, unnest(counted.facet_values || ('{MONTH}:' || counted.month)) AS key "
+            "WHERE split_part(key, ':', 1) = ANY(%s) GROUP BY key",
+            (*params, names),
         )
         grouped = cursor.fetchall()
-    names = list(columns)
-    counts: dict[str, list[tuple]] = {name: [] for name in names}
-    width = len(names)
-    for row in grouped:
-        index = row[:width].index(0)  # GROUPING() is 0 for the column grouped on
-        if row[width + index] is not None:
-            counts[names[index]].append((row[width + index], row[-1]))
+    counts: dict[str, list[tuple[str, int]]] = {name: [] for name in names}
+    for key, count in grouped:
+        name, _colon, value = key.partition(":")
+        counts[name].append((value, count))
     for values in counts.values():
         values.sort(key=lambda item: (-item[1], item[0]))
     return counts
 
 
-def count_facets(filterset, *, fixed: set[str], expanded: str = "") -> dict:
+def count_facets(filterset, *, fixed: set[str], expanded: str = "", sample: Sample | None = None) -> dict:
     """The facet data of a validated StatementFilter's result, as plain values:
 
-    {"facets": [(name, [(parameter, text, count)], more)], "months": [("YYYY-MM", count)]}
+    {"facets": [(name, [(parameter, text, count)], more)], "months": [("YYYY-MM", count)],
+     "sampled": whether any count is an estimate}
 
     A facet with a selection is counted over the result without that selection; `fixed`
     names facets the page's scope sets (not offered); `expanded` is the facet whose values
-    are all listed. Facets counted over the same rows in the same table share one query;
-    the months go with the statements' own columns.
+    are all listed. Facets counted over the same rows share one query. With a `sample`
+    (statements/sampling.py), those over rows too many to count are estimated from it.
     """
-    results = filterset.qs.order_by()
     cleaned = filterset.form.cleaned_data
     offered = [spec for spec in SPECS if spec.name not in fixed]
     selected = {spec.name: _selected(cleaned.get(spec.name)) for spec in offered}
-    # (table, whose selection the rows leave out) -> {column name: expression}
-    groups: dict[tuple, dict] = {(None, ""): {"month": TruncMonth("date")}}
+    # whose selection the rows leave out ("": none) -> the facets counted over them
+    groups: dict[str, list[str]] = {"": [MONTH]}
     for spec in offered:
-        groups.setdefault((spec.table, spec.name if selected[spec.name] else ""), {})[spec.name] = F(spec.column)
-    counts = {}
-    for (table, left_out), columns in groups.items():
-        rows = filterset.filtered_without(filterset.queryset, left_out) if left_out else results
-        counts.update(grouped_counts(table, rows, columns))
+        groups.setdefault(spec.name if selected[spec.name] else "", []).append(spec.name)
+    counts, sampled = {}, False
+    for left_out, names in groups.items():
+        rows = filterset.filtered_without(filterset.queryset, left_out)
+        if sample and sample.estimate(rows) is not None:
+            sampled = True
+            counted = value_counts(rows, names, sample)
+            counts.update({name: [(value, sample.scaled(n)) for value, n in counted[name]] for name in names})
+        else:
+            counts.update(value_counts(rows, names))
 
     facets = []
     for spec in offered:
         limit = ALL_VALUES if spec.long and expanded == spec.name else FACET_SIZE
-        values = counts[spec.name]
+        values = [(int(value) if spec.numeric else value, n) for value, n in counts[spec.name]]
         more = len(values) > limit
         shown = dict(values[:limit])
         # A selected value is always listed, even outside the most frequent ones.
@@ -159,5 +151,4 @@ def count_facets(filterset, *, fixed: set[str], expanded: str = "") -> dict:
         listed = [(*names[value], n) for value, n in shown.items() if value in names]
         if listed:
             facets.append((spec.name, listed, more))
-    months = sorted((month.strftime("%Y-%m"), n) for month, n in counts["month"])
-    return {"facets": facets, "months": months}
+    return {"facets": facets, "months": sorted(counts[MONTH]), "sampled": sampled}

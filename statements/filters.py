@@ -279,11 +279,15 @@ class StatementFilter(django_filters.FilterSet):
         """Whether a search was asked for (valid only once the form has been validated)."""
         return bool(self.form.cleaned_data.get("q", "").strip())
 
+    @property
+    def sort_applied(self) -> str:
+        """The order applied: "oldest", "newest" or "" (best match first, a search's default)."""
+        return self.form.cleaned_data.get("sort") or ("" if self.searching else self.default_sort)
+
     def order(self, queryset):
-        sort = self.form.cleaned_data.get("sort") or ("" if self.searching else self.default_sort)
-        if sort == "oldest":
+        if self.sort_applied == "oldest":
             return queryset.oldest_first()
-        if sort == "newest":
+        if self.sort_applied == "newest":
             return queryset.latest_first()
         return queryset.by_relevance()
 

@@ -35,12 +35,15 @@ from .facets import BY_NAME, count_facets
 from .feeds import StatementsFeed
 from .filters import StatementFilter
 from .models import Country, Report, Statement, words_in
+from .sampling import statements_sample
 from .search import headline_expression, highlighted_html, matched_outside_the_quote
 from .suggest import suggestions
 
 SUMMARY_CACHE_SECONDS = 600  # a safety net: any write invalidates sooner (caching.py)
 TIMED_OUT_CACHE_SECONDS = 60  # a summary cut short by the statement timeout is tried again sooner
 COMPUTING_SECONDS = 15  # the longest a request waits for another's summary (the statement timeout is 10 s)
+# A search matching more statements ranks only its newest ones (NewestRanked).
+RANKED_AT_MOST = 5_000
 # Parameters that neither filter nor change the count and facets: left out of the cache key.
 NOT_SUMMARISED = ("page", *StatementFilter.PAGE_SHAPING)
 
@@ -226,6 +229,31 @@ def _narrowest_filter(base: QuerySet, chips: list[Chip]) -> tuple[Chip, int] | N
     return best
 
 
+class NewestRanked:
+    """The ids of a large search result, best match first among its newest RANKED_AT_MOST
+    matches, then the older ones newest first: what the page's paginator slices.
+
+    Ranking every match of a common word reads every one of their search vectors (400,000
+    over a million statements: a quarter of a second and more, at each new search); its
+    newest few thousand are found by walking the date index and ranked in milliseconds.
+    """
+
+    def __init__(self, results: QuerySet, terms: str):
+        self.newest = results.latest_first().values_list("pk", flat=True)
+        self.terms = terms
+
+    def __getitem__(self, window: slice) -> list[int]:
+        start, stop = window.start or 0, window.stop
+        ids = []
+        if start < RANKED_AT_MOST:
+            candidates = Statement.objects.filter(pk__in=self.newest[:RANKED_AT_MOST])
+            ranked = candidates.search_ranked(self.terms).values_list("pk", flat=True)
+            ids += ranked[start : min(stop, RANKED_AT_MOST)]
+        if stop > RANKED_AT_MOST:
+            ids += self.newest[max(start, RANKED_AT_MOST) : stop]
+        return ids
+
+
 class KnownCountPaginator(Paginator):
     """A paginator told its count, so a cached count spares the COUNT query."""
 
@@ -269,12 +297,24 @@ def _summary(request, filterset: StatementFilter, fixed: set[str], expanded: str
             if (summary := cache.get(key)) is not None:
                 return summary
     try:
-        summary = {"count": _count(filterset.qs), "approximate": False}
-        if summary["count"] is None:
-            summary.update(count=_estimated_count(filterset.qs), approximate=True)
-        facets = _in_time(lambda: count_facets(filterset, fixed=fixed, expanded=expanded))
-        summary.update(facets or {"facets": [], "months": []}, facets_timed_out=facets is None)
-        timed_out = summary["approximate"] or summary["facets_timed_out"]
+        # A large result is estimated from a sample (statements/sampling.py), a smaller
+        # one counted; a count cut short by the statement timeout is the planner's guess.
+        sample = statements_sample()
+        count = sample.estimate(filterset.qs) if sample else None
+        estimated = count is not None
+        if not estimated:
+            count = _count(filterset.qs)
+        cut_short = count is None
+        if cut_short:
+            count = _planner_count(filterset.qs)
+        facets = _in_time(lambda: count_facets(filterset, fixed=fixed, expanded=expanded, sample=sample))
+        timed_out = cut_short or facets is None
+        summary = {
+            "count": count,
+            "approximate": estimated or cut_short,
+            "facets_timed_out": facets is None,
+            **(facets or {"facets": [], "months": [], "sampled": False}),
+        }
         cache.set(key, summary, TIMED_OUT_CACHE_SECONDS if timed_out else SUMMARY_CACHE_SECONDS)
     finally:
         cache.delete(computing)
@@ -301,7 +341,7 @@ def _count(rows: QuerySet) -> int | None:
     return _in_time(rows.count)
 
 
-def _estimated_count(rows: QuerySet) -> int:
+def _planner_count(rows: QuerySet) -> int:
     """The planner's estimate of how many rows `rows` has (no rows read)."""
     plan = json.loads(rows.order_by().explain(format="json"))
     return int(plan[0]["Plan"]["Plan Rows"])
@@ -370,7 +410,13 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
     summary = _summary(request, filterset, set(fixed), expanded)
     # Paginate ids, then fetch the page's rows with what their cards show: sorting 20,000
     # search matches by rank is cheaper on the statements table alone than after joins.
-    paginator = KnownCountPaginator(results.values_list("pk", flat=True), filterset.page_size, count=summary["count"])
+    searching = filterset.searching
+    ranked_newest = searching and not filterset.sort_applied and summary["count"] > RANKED_AT_MOST
+    if ranked_newest:
+        ids = NewestRanked(results, filterset.form.cleaned_data["q"])
+    else:
+        ids = results.values_list("pk", flat=True)
+    paginator = KnownCountPaginator(ids, filterset.page_size, count=summary["count"])
     page: Page = paginator.get_page(params.get("page"))
     ids = list(page.object_list)
     rows = Statement.objects.with_card_relations().in_bulk(ids)
@@ -381,7 +427,6 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
     for statement in page:
         statement.in_your_language = in_page_language.get(statement.pk)
 
-    searching = filterset.searching
     if searching:
         # Matches are marked in the words each card shows: its display report.
         terms = filterset.form.cleaned_data["q"]
@@ -404,7 +449,9 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
         "paginator": paginator,
         "statements": page.object_list,
         "searching": searching,
+        "ranked_newest": RANKED_AT_MOST if ranked_newest else 0,
         "approximate": summary["approximate"],
+        "sampled": summary["sampled"],
         "facets_timed_out": summary["facets_timed_out"],
         "chips": chips,
         "ignored": _ignored(filterset),

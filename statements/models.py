@@ -951,6 +951,10 @@ class StatementQuerySet(models.QuerySet):
         """Statements matching web-search `terms`, annotated with their relevance as `rank`."""
         return self.filter(search_vector=search_query(terms)).annotate(rank=search_rank(terms))
 
+    def search_ranked(self, terms: str):
+        """These statements (known to match `terms`), best match first."""
+        return self.annotate(rank=search_rank(terms)).by_relevance()
+
     def by_relevance(self):
         return self.order_by("-rank", "-date", "-id")
 
@@ -974,7 +978,7 @@ class StatementQuerySet(models.QuerySet):
         (`credits`), the summit. The search vector stays in the database."""
         display = Report.objects.filter(is_display=True).select_related("source__outlet")
         return (
-            self.defer("search_vector")
+            self.defer("search_vector", "facet_values")
             .select_related("summit")
             .prefetch_related(Prefetch("reports", queryset=display, to_attr="display_reports"))
             .with_speakers()
@@ -1075,6 +1079,10 @@ class Statement(models.Model):
     # Kept up to date on commit by statements/search.py (it reads the reports, speakers and
     # translations too, which a generated column cannot); `manage.py rebuild_search` rebuilds it.
     search_vector = SearchVectorField(null=True, editable=False)
+    # Every facet value the statement counts under ("country:12", "mode:direct"), kept with
+    # the search vector from the same documents query: a list's facets are then counted
+    # from the statements' own rows in one pass (statements/facets.py), without joins.
+    facet_values = ArrayField(models.TextField(), default=list, editable=False)
     # Optimistic locking: every editor's save checks that nobody saved in between and
     # increments it (workflow.StatementSave, workflow.claim_version).
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
@@ -1089,7 +1097,7 @@ class Statement(models.Model):
     )
 
     objects = StatementQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["search_vector"])
+    history = HistoricalRecords(excluded_fields=["search_vector", "facet_values"])
 
     class Meta:
         ordering = ["-date", "-id"]

@@ -12,9 +12,11 @@ is parsed by both and the two ORed: a French query finds French inflections ("ga
 finds "garanties"), an English one English inflections ("guarantees" finds
 "guarantee"), accents never matter, and a name is stemmed the same way on both sides.
 
-The vector reads other tables, so it cannot be a generated column: `refresh_search_vectors`
-recomputes it in one UPDATE, run on commit whenever a statement or anything it reads
-changes (statements/signals.py), and for every row by `manage.py rebuild_search`.
+The same documents query gives each statement's facet values (statements/facets.py), kept
+beside the vector. Both read other tables, so neither can be a generated column:
+`refresh_search_vectors` recomputes them in one UPDATE, run on commit whenever a
+statement or anything it reads changes (statements/signals.py), and for every row by
+`manage.py rebuild_search`.
 """
 
 import re
@@ -56,7 +58,9 @@ SELECT chosen.id,
        topics.names AS topics,
        countries.names AS countries,
        organisations.names AS organisations,
-       reports.sources
+       reports.sources,
+       array_remove(ARRAY['summit:' || chosen.summit_id], NULL) || coalesce(facets.keys, ARRAY[]::text[])
+           AS facet_values
   FROM chosen
   LEFT JOIN statements_summit summit ON summit.id = chosen.summit_id
   LEFT JOIN (
@@ -117,6 +121,29 @@ SELECT chosen.id,
                 WHERE credit.statement_id IN (SELECT id FROM chosen)) named
          JOIN statements_organisation organisation ON organisation.id = named.organisation_id
         GROUP BY named.statement_id) organisations ON organisations.statement_id = chosen.id
+  LEFT JOIN (
+       SELECT keyed.statement_id, array_agg(DISTINCT keyed.key) AS keys
+         FROM (SELECT credit.statement_id,
+                      unnest(ARRAY['country:' || credit.country_id, 'speaker:' || credit.speaker_id,
+                                   'organisation:' || credit.organisation_id, 'level:' || role.level,
+                                   'speaker_kind:' || speaker.kind]) AS key
+                 FROM statements_statementspeaker credit
+                 JOIN statements_speaker speaker ON speaker.id = credit.speaker_id
+                 LEFT JOIN statements_role role ON role.id = credit.role_id
+                WHERE credit.statement_id IN (SELECT id FROM chosen)
+               UNION ALL
+               SELECT tag.statement_id, 'topic:' || tag.topic_id
+                 FROM statements_statement_topics tag
+                WHERE tag.statement_id IN (SELECT id FROM chosen)
+               UNION ALL
+               SELECT report.statement_id,
+                      unnest(ARRAY['mode:' || report.mode, 'outlet:' || source.outlet_id,
+                                   'language:' || report.language])
+                 FROM statements_report report
+                 JOIN statements_source source ON source.id = report.source_id
+                WHERE report.statement_id IN (SELECT id FROM chosen)) keyed
+        WHERE keyed.key IS NOT NULL
+        GROUP BY keyed.statement_id) facets ON facets.statement_id = chosen.id
 """
 
 # The parts by weight: the quote's own words first.
@@ -145,7 +172,8 @@ def documents_sql(*, statements: str = "statements_statement", where: str = "TRU
 def _refresh_sql(where: str) -> str:
     return (
         f"WITH documents AS MATERIALIZED ({documents_sql(where=where)})\n"
-        f"UPDATE statements_statement AS statement SET search_vector = {VECTOR_SQL}\n"
+        f"UPDATE statements_statement AS statement SET search_vector = {VECTOR_SQL},\n"
+        "       facet_values = documents.facet_values\n"
         "  FROM documents WHERE documents.id = statement.id"
     )
 

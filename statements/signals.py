@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from .caching import data_changed
+from .caching import bump_last, data_changed
 from .models import (
     Country,
     Organisation,
@@ -69,6 +69,8 @@ def _refresh_on_commit(statement_ids):
     pending = _PendingRefresh()
     pending.ids = ids
     transaction.on_commit(pending)
+    # Lists count their facets from the refreshed rows: the generation changes after.
+    bump_last()
 
 
 @receiver(post_save, sender=Statement)

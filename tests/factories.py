@@ -17,6 +17,7 @@ from statements.models import (
     Summit,
     Topic,
 )
+from statements.search import refresh_search_vectors
 from statements.workflow import file_statement
 
 
@@ -143,6 +144,8 @@ class StatementFactory(factory.django.DjangoModelFactory):
         for number, values in enumerate(reports):
             ReportFactory(statement=statement, is_display=number == 0, **values)
         file_statement(statement)  # as every write path does: roles, whom they spoke for
+        # As the commit would: tests never commit (rows added later need the `index` fixture).
+        refresh_search_vectors([statement.pk])
         return statement
 
 

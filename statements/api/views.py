@@ -78,7 +78,7 @@ class StatementViewSet(viewsets.ReadOnlyModelViewSet):
         published_links = StatementLink.objects.filter(to_statement__status=Statement.Status.PUBLISHED)
         return (
             Statement.objects.published()
-            .defer("search_vector")
+            .defer("search_vector", "facet_values")
             .select_related("summit")
             .with_speakers()
             .with_all_reports()

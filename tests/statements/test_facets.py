@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from statements.charts import timeline
 from statements.models import OfficeLevel, Role, Speaker
+from statements.search import refresh_search_vectors
 from tests.factories import (
     CountryFactory,
     OrganisationFactory,
@@ -65,6 +66,7 @@ def world(shared_rows):
         )
         if on_trade:
             statement.topics.add(trade)
+    refresh_search_vectors()  # the topics: what the commit would do
 
 
 def test_ticking_a_country_keeps_the_others_with_their_counts(client, world):
