@@ -20,6 +20,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -112,7 +113,7 @@ def main():
     pages = [
         ("statements list, unfiltered", "/en/statements/"),
         (f"statements list, country={country.iso_alpha2}", f"/en/statements/?country={country.iso_alpha2}"),
-        (f"search, common word ({COMMON_WORD})", f"/en/statements/?q={COMMON_WORD}"),
+        (f"search, common word ({COMMON_WORD})", f"/en/statements/?q={quote(COMMON_WORD)}"),
         (f"search, rare word ({RARE_WORD})", f"/en/statements/?q={RARE_WORD}"),
         ("search + country + year", f"/en/statements/?q=paix&country={country.iso_alpha2}&year=2010"),
         ("speaker page", speaker.get_absolute_url()),

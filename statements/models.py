@@ -1150,9 +1150,9 @@ class Statement(models.Model):
                 name="statement_published_date_idx",
                 condition=Q(status=StatementStatus.PUBLISHED),
             ),
-            # Facet counts of the public lists (listing._column_counts): GROUP BY summit or
-            # year over published rows, as an index-only scan of this narrow index rather
-            # than a read of the wide rows (search vector).
+            # The published rows' ids, dates and summits, narrow: a filter joined to the
+            # published statements (a country's, through their speakers) or a count of them
+            # reads this as an index-only scan rather than the wide rows (search vector).
             models.Index(
                 fields=["status"],
                 include=["summit", "date", "id"],

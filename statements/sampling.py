@@ -8,8 +8,9 @@ every time); when at least TRUSTED_MATCHES of the sampled rows match, the count 
 facets are estimated from them and the page says "about". Smaller results are counted
 exactly: they are cheap, and a sample would say too little about them.
 
-With TRUSTED_MATCHES rows the relative error of the count is about 1/√1,000, 3%; it is
-shown rounded to two significant figures, which says as much.
+With TRUSTED_MATCHES rows the relative error of the count is about 1/√500, under 5%; it
+is shown rounded to two significant figures, which claims no more. Below that, a result
+(25,000 rows over a million statements) is counted and faceted exactly in about 100 ms.
 """
 
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from .models import Statement
 
 SAMPLE_ABOVE = 100_000  # statements in the table (the planner's figure) before anything is sampled
 SAMPLE_ROWS = 20_000  # statements a sample reads
-TRUSTED_MATCHES = 1_000  # matching statements in the sample for its estimate to stand in for a count
+TRUSTED_MATCHES = 500  # matching statements in the sample for its estimate to stand in for a count
 
 _TABLE = 'FROM "statements_statement"'
 
