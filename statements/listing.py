@@ -299,8 +299,8 @@ def _summary(request, filterset: StatementFilter, fixed: set[str], expanded: str
     try:
         # A large result is estimated from a sample (statements/sampling.py), a smaller
         # one counted; a count cut short by the statement timeout is the planner's guess.
-        sample = statements_sample()
-        count = sample.estimate(filterset.qs) if sample else None
+        sample = _in_time(statements_sample)
+        count = _in_time(lambda: sample.estimate(filterset.qs)) if sample else None
         estimated = count is not None
         if not estimated:
             count = _count(filterset.qs)
