@@ -89,8 +89,9 @@ def with_period(params: QueryDict, **period: str) -> str:
     return "?" + query.urlencode()
 
 
-def timeline(months: list[tuple[str, int]], params: QueryDict) -> Timeline | None:
-    """The chart of `months` ([("YYYY-MM", count)] in order), or None for a single period."""
+def timeline(months: list[tuple[str, int]], params: QueryDict, *, shown=int) -> Timeline | None:
+    """The chart of `months` ([("YYYY-MM", count)] in order), or None for a single period;
+    `shown` rounds each period's count (sampling.about for estimates)."""
     if len(months) < 2:
         return None
     counts = {first_day(month): count for month, count in months}
@@ -113,6 +114,7 @@ def timeline(months: list[tuple[str, int]], params: QueryDict) -> Timeline | Non
             (f"{start}s" if width > 1 else str(start), per_period.get(start, 0), "year", str(max(start, 1)), None)
             for start in range(first.year - first.year % width, last.year + 1, width)
         ]
+    periods = [(label, shown(count), *rest) for label, count, *rest in periods]
     largest = max(period[1] for period in periods) or 1
     step = WIDTH / len(periods)
     every = max(1, round(len(periods) / 12))  # at most about twelve axis labels

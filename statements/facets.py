@@ -134,8 +134,10 @@ def count_facets(filterset, *, fixed: set[str], expanded: str = "", sample: Samp
         rows = filterset.filtered_without(filterset.queryset, left_out)
         if sample and sample.estimate(rows) is not None:
             sampled = True
-            counted = value_counts(rows, names, sample)
-            counts.update({name: [(value, sample.scaled(n)) for value, n in counted[name]] for name in names})
+            for name, values in value_counts(rows, names, sample).items():
+                # Months are summed into years (listing.py, charts.py): rounded once summed.
+                scaled = (lambda n: round(n * sample.scale)) if name == MONTH else sample.scaled
+                counts[name] = [(value, scaled(n)) for value, n in values]
         else:
             counts.update(value_counts(rows, names))
 

@@ -35,7 +35,7 @@ from .facets import BY_NAME, count_facets
 from .feeds import StatementsFeed
 from .filters import StatementFilter
 from .models import Country, Report, Statement, words_in
-from .sampling import statements_sample
+from .sampling import about, statements_sample
 from .search import headline_expression, highlighted_html, matched_outside_the_quote
 from .suggest import suggestions
 
@@ -169,8 +169,11 @@ def _facets(summary: dict, params: QueryDict, expanded: str) -> list[Facet]:
     return facets
 
 
-def _date_facet(months: list[tuple[str, int]], filterset: StatementFilter, params: QueryDict) -> Facet | None:
-    """The date histogram: years, or the months of the chosen year (each a filter link)."""
+def _date_facet(
+    months: list[tuple[str, int]], filterset: StatementFilter, params: QueryDict, *, shown=int
+) -> Facet | None:
+    """The date histogram: years, or the months of the chosen year (each a filter link);
+    `shown` rounds each count (sampling.about for estimates)."""
     cleaned = filterset.form.cleaned_data
     year = cleaned.get("year") or (cleaned["month"].year if cleaned.get("month") else None)
     if year:
@@ -178,7 +181,7 @@ def _date_facet(months: list[tuple[str, int]], filterset: StatementFilter, param
         values = [
             FacetValue(
                 date_format(first_day(month), "YEAR_MONTH_FORMAT"),
-                count,
+                shown(count),
                 url_without(params, "month") if month == chosen else url_with(params, "month", month, replace=True),
                 month == chosen,
             )
@@ -191,7 +194,7 @@ def _date_facet(months: list[tuple[str, int]], filterset: StatementFilter, param
         for month, count in months:
             per_year[month[:4]] = per_year.get(month[:4], 0) + count
         values = [
-            FacetValue(str(int(y)), count, url_with(params, "year", str(int(y)), replace=True), False)
+            FacetValue(str(int(y)), shown(count), url_with(params, "year", str(int(y)), replace=True), False)
             for y, count in sorted(per_year.items(), reverse=True)
         ]
         label = _("Year")
@@ -443,6 +446,7 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
             statement.matched_in = elsewhere.get(statement.pk, [])
 
     chips = _chips(filterset, params, set(fixed))
+    shown = about if summary["sampled"] else int  # estimated counts are rounded once summed
     return {
         "filter": filterset,
         "page_obj": page,
@@ -456,8 +460,8 @@ def statement_listing(request, base: QuerySet, *, fixed: set[str] = frozenset(),
         "chips": chips,
         "ignored": _ignored(filterset),
         "facets": _facets(summary, params, expanded),
-        "date_facet": _date_facet(summary["months"], filterset, params),
-        "timeline": timeline(summary["months"], params),
+        "date_facet": _date_facet(summary["months"], filterset, params, shown=shown),
+        "timeline": timeline(summary["months"], params, shown=shown),
         "quick_ranges": quick_ranges(params, timezone.localdate()),
         # Only what a reader of the page's language can read (a report in it, or a translation).
         "readable_url": ""

@@ -8,6 +8,7 @@ from django.db import connection
 from django.urls import reverse
 
 from statements import listing, sampling
+from statements.charts import timeline
 from statements.models import OfficeLevel, Statement
 from tests.factories import CountryFactory, RoleFactory, StatementFactory
 
@@ -132,3 +133,12 @@ def test_a_facet_follows_a_change_to_what_it_counts_at_commit(client, django_cap
         role.level = OfficeLevel.HEAD
         role.save()
     assert facet(client.get(LIST), "level") == {"Head of state or government": 1}
+
+
+def test_estimated_months_are_rounded_once_summed_into_years(rf):
+    months = [("2020-01", 7), ("2024-01", 12_345), ("2024-02", 5_678)]  # over 3 years: a bar a year
+    filterset = listing.filtered(rf.get(LIST), Statement.objects.published())
+    years = listing._date_facet(months, filterset, rf.get(LIST).GET, shown=sampling.about)
+    assert [(value.label, value.count) for value in years.values] == [("2024", 18_000), ("2020", 7)]
+    chart = timeline(months, rf.get(LIST).GET, shown=sampling.about)
+    assert [(bar.label, bar.count) for bar in chart.bars if bar.count] == [("2020", 7), ("2024", 18_000)]
