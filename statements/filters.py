@@ -223,7 +223,7 @@ class StatementFilter(django_filters.FilterSet):
 
     def filter_report(self, queryset, name, value):
         """Statements with a report whose `name` (language, mode) is any of `value`."""
-        return queryset.filter(Exists(Report.objects.filter(statement=OuterRef("pk"), **{f"{name}__in": value})))
+        return queryset.counted_under(name, value)
 
     def filter_date_to(self, queryset, name, value):
         return queryset.alias(starts=Coalesce("date_earliest", "date")).filter(starts__lte=value)
@@ -253,8 +253,7 @@ class StatementFilter(django_filters.FilterSet):
         return queryset.of_organisations(value)
 
     def filter_topic(self, queryset, name, value):
-        tagged = Statement.topics.through.objects.filter(statement=OuterRef("pk"), topic__in=value)
-        return queryset.filter(Exists(tagged))
+        return queryset.counted_under("topic", value)
 
     def filter_mentions(self, queryset, name, value):
         mentioning = Statement.countries_mentioned.through.objects.filter(statement=OuterRef("pk"), country__in=value)

@@ -155,7 +155,7 @@ def test_a_lead_and_the_quotation_it_sums_up_become_one_statement_with_two_repor
     forms = page.context["formset"].forms
     assert [form.initial["speaker"] for form in forms] == [speaker.pk, speaker.pk]
     confirm_all(editor_client, page)
-    statement = Statement.objects.by_speakers([speaker]).get()
+    statement = Statement.objects.get(speakers=speaker)
     assert sorted(statement.reports.values_list("mode", flat=True)) == ["direct", "mixed"]
     assert statement.display_report.mode == "direct"
 
