@@ -8,7 +8,6 @@ so the pages cannot drift apart.
 
 import datetime
 import hashlib
-import json
 import time
 from dataclasses import dataclass
 from urllib.parse import urlencode
@@ -35,7 +34,7 @@ from .facets import BY_NAME, count_facets
 from .feeds import StatementsFeed
 from .filters import StatementFilter
 from .models import Country, Report, Statement, words_in
-from .sampling import about, statements_sample
+from .sampling import about, planner_rows, statements_sample
 from .search import headline_expression, highlighted_html, matched_outside_the_quote
 from .suggest import suggestions
 
@@ -309,7 +308,7 @@ def _summary(request, filterset: StatementFilter, fixed: set[str], expanded: str
             count = _count(filterset.qs)
         cut_short = count is None
         if cut_short:
-            count = _planner_count(filterset.qs)
+            count = planner_rows(filterset.qs)
         facets = _in_time(lambda: count_facets(filterset, fixed=fixed, expanded=expanded, sample=sample))
         timed_out = cut_short or facets is None
         summary = {
@@ -342,12 +341,6 @@ def _in_time(work):
 
 def _count(rows: QuerySet) -> int | None:
     return _in_time(rows.count)
-
-
-def _planner_count(rows: QuerySet) -> int:
-    """The planner's estimate of how many rows `rows` has (no rows read)."""
-    plan = json.loads(rows.order_by().explain(format="json"))
-    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def filtered(request, base: QuerySet, *, default_sort: str = "newest") -> StatementFilter:

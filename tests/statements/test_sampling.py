@@ -45,7 +45,7 @@ def test_an_estimate_is_rounded_to_two_significant_figures(number, rounded):
 
 
 def test_a_sample_restricts_only_queries_over_the_statements():
-    sample = sampling.Sample(percent=5.0, scale=20.0)
+    sample = sampling.Sample(percent=5.0, table_rows=1_000_000)
     sql, _params = Statement.objects.filter(status="published").values("pk").query.sql_with_params()
     assert 'FROM "statements_statement" TABLESAMPLE SYSTEM (5.000000) REPEATABLE (0) WHERE' in sample.restrict(sql)
     with pytest.raises(ValueError, match="Not a query over the statements table"):
@@ -142,3 +142,11 @@ def test_estimated_months_are_rounded_once_summed_into_years(rf):
     assert [(value.label, value.count) for value in years.values] == [("2024", 18_000), ("2020", 7)]
     chart = timeline(months, rf.get(LIST).GET, shown=sampling.about)
     assert [(bar.label, bar.count) for bar in chart.bars if bar.count] == [("2020", 7), ("2024", 18_000)]
+
+
+def test_a_result_the_planner_expects_to_be_small_is_not_looked_for_in_the_sample(whole_table_sample):
+    StatementFactory.create_batch(4)
+    whole_table_sample()
+    sample = sampling.statements_sample()
+    assert sample.estimate(Statement.objects.published()) is None  # 4 rows, 500 needed
+    assert sample._counted == {}  # the planner's estimate sufficed: the sample was not read
