@@ -150,3 +150,16 @@ def test_a_result_the_planner_expects_to_be_small_is_not_looked_for_in_the_sampl
     sample = sampling.statements_sample()
     assert sample.estimate(Statement.objects.published()) is None  # 4 rows, 500 needed
     assert sample._counted == {}  # the planner's estimate sufficed: the sample was not read
+
+
+def test_a_page_past_the_end_of_an_overestimated_list_says_why_it_is_empty(client, whole_table_sample, monkeypatch):
+    monkeypatch.setattr(sampling, "TRUSTED_MATCHES", 3)
+    monkeypatch.setattr(sampling.Sample, "scaled", lambda self, sampled: sampled * 100)  # an estimate far too high
+    StatementFactory.create_batch(4)
+    whole_table_sample()
+    first = client.get(LIST).content.decode()
+    assert "About 400 statements" in first
+    assert "Page 1 of about 16" in first
+    past_the_end = client.get(LIST, {"page": 3}).content.decode()
+    assert "The list ends before this page" in past_the_end
+    assert "No published statement matches" not in past_the_end
