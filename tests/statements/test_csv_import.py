@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from statements import csv_import
 from statements.csv_import import ImportRefused, import_statements
-from statements.models import Report, Source, Speaker, SpeakerAlias, Statement, StatementSpeaker, Summit, Topic
+from statements.models import Country, Report, Source, Speaker, SpeakerAlias, Statement, StatementSpeaker, Summit, Topic
 from statements.search import refresh_search_vectors
 from tests.factories import CountryFactory, SpeakerFactory
 
@@ -73,11 +73,19 @@ def test_a_file_becomes_statements_with_their_reports_speakers_and_references(wo
     assert Topic.objects.filter(name_en="Ports").count() == 1
 
 
-def test_search_vectors_are_those_the_archive_computes(world):
+def test_search_vectors_and_facet_values_are_those_the_archive_computes(world):
     imported(GOOD, status=Statement.Status.PUBLISHED)
     written = dict(Statement.objects.values_list("id", "search_vector"))
+    facet_values = {pk: sorted(values) for pk, values in Statement.objects.values_list("id", "facet_values")}
     refresh_search_vectors()
     assert dict(Statement.objects.values_list("id", "search_vector")) == written
+    assert {pk: sorted(values) for pk, values in Statement.objects.values_list("id", "facet_values")} == facet_values
+    valdoria = Country.objects.get(iso_alpha2="XV")
+    assert sorted(Statement.objects.for_countries([valdoria]).values_list("import_ref", flat=True)) == [
+        "v-1",
+        "v-2",
+        "v-4",
+    ]
     assert Statement.objects.published().search("tiendrons").get().import_ref == "v-1"
     assert Statement.objects.published().search("Valdoria").count() == 3  # the country's name is in the vector
 
