@@ -14,6 +14,7 @@ import hashlib
 import itertools
 import time
 import zlib
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -93,6 +94,37 @@ def generation_seen_by(request) -> str:
     if not hasattr(request, "data_generation"):
         request.data_generation = generation()
     return request.data_generation
+
+
+COMPUTING_SECONDS = 15  # the longest a request waits for another's result (the statement timeout is 10 s)
+DERIVED_SECONDS = 600  # how long derived data is kept: a safety net, any write retires it sooner
+
+
+def computed_once(key: str, compute: Callable[[], tuple[object, int]]):
+    """The value cached under `key`, or else `compute()`'s (value, seconds to keep it).
+
+    One request computes it at a time: the others asking for it meanwhile wait for its
+    result (up to COMPUTING_SECONDS, then compute it themselves) rather than each doing
+    the same work again, a stampede after every edit. Keys carry the data generation, so
+    a value of the data as it was before an edit is never served.
+    """
+    value = cache.get(key)
+    if value is not None:
+        return value
+    computing = f"{key}:computing"
+    if not cache.add(computing, True, COMPUTING_SECONDS):
+        deadline, pause = time.monotonic() + COMPUTING_SECONDS, 0.05
+        while time.monotonic() < deadline:
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)  # each look is a cache read: fewer as the wait grows
+            if (value := cache.get(key)) is not None:
+                return value
+    try:
+        value, seconds = compute()
+        cache.set(key, value, seconds)
+    finally:
+        cache.delete(computing)
+    return value
 
 
 def bump_generation() -> None:

@@ -16,6 +16,7 @@ from django.db import connection
 from django.db.models import F, Func, Model, QuerySet, TextField, Value
 from django.utils.translation import gettext_lazy as _
 
+from .caching import DERIVED_SECONDS, computed_once, generation_seen_by
 from .filters import LANGUAGE_CHOICES
 from .models import (
     Country,
@@ -24,6 +25,7 @@ from .models import (
     Report,
     Speaker,
     SpeakerKind,
+    Statement,
     Summit,
     Topic,
 )
@@ -154,3 +156,53 @@ def count_facets(filterset, *, fixed: set[str], expanded: str = "", sample: Samp
         if listed:
             facets.append((spec.name, listed, more))
     return {"facets": facets, "months": sorted(counts[MONTH]), "sampled": sampled}
+
+
+def published_counts(request) -> dict[str, dict]:
+    """How many published statements each value of each facet has ({"country": {12: 16700},
+    "topic": {…}, …}): one pass over the published rows' facet values, cached until the
+    data changes. The home page and the lists of speakers, countries, summits, topics and
+    organisations show these, where a count per row would read each row's statements
+    (14 s for the home page's countries and topics over a million statements)."""
+
+    def count() -> tuple[dict, int]:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT key, COUNT(*) FROM statements_statement, unnest(facet_values) AS key "
+                "WHERE status = %s GROUP BY key",
+                [Statement.Status.PUBLISHED],
+            )
+            rows = cursor.fetchall()
+        counts: dict[str, dict] = {spec.name: {} for spec in SPECS}
+        for key, number in rows:
+            name, _colon, value = key.partition(":")
+            if name in BY_NAME:
+                counts[name][int(value) if BY_NAME[name].numeric else value] = number
+        return counts, DERIVED_SECONDS
+
+    if not hasattr(request, "published_counts"):  # read once per request
+        request.published_counts = computed_once(f"published-counts:{generation_seen_by(request)}", count)
+    return request.published_counts
+
+
+def with_statement_counts(rows: Iterable, facet: str, request) -> list:
+    """`rows` (speakers, countries, summits, topics or organisations), each with its number
+    of published statements as `statement_count`."""
+    counts = published_counts(request)[facet]
+    rows = list(rows)
+    for row in rows:
+        row.statement_count = counts.get(row.pk, 0)
+    return rows
+
+
+def most_statements(queryset: QuerySet, facet: str, request, number: int) -> list:
+    """The `number` rows of `queryset` with the most published statements (then by name),
+    each with its `statement_count`."""
+    counts = published_counts(request)[facet]
+    if not counts:
+        return []
+    # Every row tied with the last one listed is a candidate: the names break the ties.
+    least = sorted(counts.values(), reverse=True)[:number][-1]
+    candidates = queryset.filter(pk__in=[pk for pk, count in counts.items() if count >= least])
+    ranked = sorted(with_statement_counts(candidates, facet, request), key=lambda row: (-row.statement_count, row.name))
+    return ranked[:number]

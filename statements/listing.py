@@ -8,12 +8,10 @@ so the pages cannot drift apart.
 
 import datetime
 import hashlib
-import time
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django import forms
-from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import OperationalError, connection, transaction
 from django.db.models import QuerySet
@@ -27,7 +25,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from psycopg.errors import QueryCanceled
 
-from .caching import generation_seen_by
+from .caching import DERIVED_SECONDS, computed_once, generation_seen_by
 from .charts import first_day, timeline, with_period
 from .exports import FORMATS, export_response
 from .facets import BY_NAME, count_facets
@@ -38,9 +36,7 @@ from .sampling import about, planner_rows, statements_sample
 from .search import headline_expression, highlighted_html, matched_outside_the_quote
 from .suggest import suggestions
 
-SUMMARY_CACHE_SECONDS = 600  # a safety net: any write invalidates sooner (caching.py)
 TIMED_OUT_CACHE_SECONDS = 60  # a summary cut short by the statement timeout is tried again sooner
-COMPUTING_SECONDS = 15  # the longest a request waits for another's summary (the statement timeout is 10 s)
 # A search matching more statements ranks only its newest ones (NewestRanked).
 RANKED_AT_MOST = 5_000
 # Parameters that neither filter nor change the count and facets: left out of the cache key.
@@ -284,43 +280,29 @@ def _summary(request, filterset: StatementFilter, fixed: set[str], expanded: str
     )
     identity = f"{get_language()}:{request.path}?{urlencode(filtering)}&show={expanded}"
     key = f"listing:{generation_seen_by(request)}:{hashlib.sha256(identity.encode()).hexdigest()}"
-    summary = cache.get(key)
-    if summary is not None:
-        return summary
-    # One request computes a summary at a time; the others asking for it meanwhile wait
-    # for its result rather than each counting the same rows again (a stampede after
-    # every edit). A summary of the data as it was before an edit is never served.
-    computing = f"{key}:computing"
-    if not cache.add(computing, True, COMPUTING_SECONDS):
-        deadline, pause = time.monotonic() + COMPUTING_SECONDS, 0.05
-        while time.monotonic() < deadline:
-            time.sleep(pause)
-            pause = min(pause * 2, 1.0)  # each look is a cache read: fewer as the wait grows
-            if (summary := cache.get(key)) is not None:
-                return summary
-    try:
-        # A large result is estimated from a sample (statements/sampling.py), a smaller
-        # one counted; a count cut short by the statement timeout is the planner's guess.
-        sample = _in_time(statements_sample)
-        count = _in_time(lambda: sample.estimate(filterset.qs)) if sample else None
-        estimated = count is not None
-        if not estimated:
-            count = _count(filterset.qs)
-        cut_short = count is None
-        if cut_short:
-            count = planner_rows(filterset.qs)
-        facets = _in_time(lambda: count_facets(filterset, fixed=fixed, expanded=expanded, sample=sample))
-        timed_out = cut_short or facets is None
-        summary = {
-            "count": count,
-            "approximate": estimated or cut_short,
-            "facets_timed_out": facets is None,
-            **(facets or {"facets": [], "months": [], "sampled": False}),
-        }
-        cache.set(key, summary, TIMED_OUT_CACHE_SECONDS if timed_out else SUMMARY_CACHE_SECONDS)
-    finally:
-        cache.delete(computing)
-    return summary
+    return computed_once(key, lambda: _summarised(filterset, fixed, expanded))
+
+
+def _summarised(filterset: StatementFilter, fixed: set[str], expanded: str) -> tuple[dict, int]:
+    """(the summary, seconds to keep it): shorter when a query was cut short."""
+    # A large result is estimated from a sample (statements/sampling.py), a smaller
+    # one counted; a count cut short by the statement timeout is the planner's guess.
+    sample = _in_time(statements_sample)
+    count = _in_time(lambda: sample.estimate(filterset.qs)) if sample else None
+    estimated = count is not None
+    if not estimated:
+        count = _count(filterset.qs)
+    cut_short = count is None
+    if cut_short:
+        count = planner_rows(filterset.qs)
+    facets = _in_time(lambda: count_facets(filterset, fixed=fixed, expanded=expanded, sample=sample))
+    summary = {
+        "count": count,
+        "approximate": estimated or cut_short,
+        "facets_timed_out": facets is None,
+        **(facets or {"facets": [], "months": [], "sampled": False}),
+    }
+    return summary, TIMED_OUT_CACHE_SECONDS if cut_short or facets is None else DERIVED_SECONDS
 
 
 def _in_time(work):

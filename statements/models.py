@@ -139,12 +139,12 @@ class SubqueryCount(models.Subquery):
 
 class PublicQuerySet(models.QuerySet):
     """Reference rows (speakers, countries, organisations, summits, topics) as the public
-    sees them: only those with at least one published statement (`public`), with the
-    number of published statements filed under each (`with_statement_count`). A row known
-    only through drafts or statements in review has no page, no API entry and no sitemap
-    entry, and is no valid filter value. Each model's queryset says how its rows reach
-    published statements: `published_ties` (what makes it public) and `counted_statements`
-    (what it counts), subqueries on OuterRef("pk")."""
+    sees them: only those with at least one published statement (`public`; how many each
+    has comes from facets.published_counts). A row known only through drafts or
+    statements in review has no page, no API entry and no sitemap entry, and is no valid
+    filter value. Each model's queryset says how its rows reach published statements:
+    `published_ties` (what makes it public; by default `counted_statements`, the
+    statements filed under it), subqueries on OuterRef("pk")."""
 
     def published_ties(self) -> list:
         return [self.counted_statements()]
@@ -158,9 +158,6 @@ class PublicQuerySet(models.QuerySet):
         for tie in self.published_ties():
             condition |= Exists(tie)
         return self.filter(condition)
-
-    def with_statement_count(self):
-        return self.annotate(statement_count=SubqueryCount(self.counted_statements(), column="statement_id"))
 
     # word_similarity of 0.45: "Zelenski" and "Zelenskyy" find "Zelensky" (about 0.6-0.8),
     # "Prag" finds "Prague", a name sharing a few letters stays below.

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import citations, share_cards
+from .facets import most_statements, with_statement_counts
 from .feeds import CorrectionsFeed
 from .filters import SpeakerFilter
 from .listing import render_listing
@@ -52,13 +53,8 @@ def home(request):
         "summits": Summit.objects.public().order_by(F("start_date").desc(nulls_last=True), "name_as_recorded")[
             :HOME_ENTRY_POINTS
         ],
-        "countries": Country.objects.public()
-        .with_statement_count()
-        .filter(statement_count__gt=0)
-        .order_by("-statement_count", "name_en")[:HOME_ENTRY_POINTS],
-        "topics": Topic.objects.public()
-        .with_statement_count()
-        .order_by("-statement_count", "name_en")[:HOME_ENTRY_POINTS],
+        "countries": most_statements(Country.objects.all(), "country", request, HOME_ENTRY_POINTS),
+        "topics": most_statements(Topic.objects.all(), "topic", request, HOME_ENTRY_POINTS),
         "feed_url": reverse("statements:list") + "?format=atom",
     }
     return render(request, "statements/home.html", context)
@@ -134,9 +130,11 @@ def visible(request, queryset):
     return queryset if request.user.is_staff else queryset.public()
 
 
-def entity_page(request, queryset, name: str) -> dict:
-    """A page of an entity list, ENTITY_PAGE_SIZE rows: {name: rows, page_obj, paginator}."""
+def entity_page(request, queryset, name: str, facet: str) -> dict:
+    """A page of an entity list, ENTITY_PAGE_SIZE rows, each with its `statement_count`
+    (the rows are `facet`'s values): {name: rows, page_obj, paginator}."""
     page = Paginator(queryset, ENTITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = with_statement_counts(page.object_list, facet, request)
     return {name: page.object_list, "page_obj": page, "paginator": page.paginator}
 
 
@@ -144,7 +142,7 @@ def speaker_list(request):
     speakers = Speaker.objects.public().select_related("country").prefetch_related("roles__country")
     filterset = SpeakerFilter(request.GET, queryset=speakers)
     filterset.form.is_valid()
-    context = {"filter": filterset, **entity_page(request, filterset.qs.with_statement_count(), "speakers")}
+    context = {"filter": filterset, **entity_page(request, filterset.qs, "speakers", "speaker")}
     return render(request, "statements/speaker_list.html", context)
 
 
@@ -168,11 +166,10 @@ def speaker_detail(request, slug: str):
 def country_list(request):
     countries = (
         Country.objects.public()
-        .with_statement_count()
         .annotate(speaker_count=SubqueryCount(Speaker.objects.public().of_country(OuterRef("pk")).values("id")))
         .in_name_order()
     )
-    return render(request, "statements/country_list.html", entity_page(request, countries, "countries"))
+    return render(request, "statements/country_list.html", entity_page(request, countries, "countries", "country"))
 
 
 def country_detail(request, slug: str):
@@ -199,8 +196,8 @@ def country_detail(request, slug: str):
 
 
 def summit_list(request):
-    summits = Summit.objects.public().select_related("host_country").with_statement_count()
-    return render(request, "statements/summit_list.html", entity_page(request, summits, "summits"))
+    summits = Summit.objects.public().select_related("host_country")
+    return render(request, "statements/summit_list.html", entity_page(request, summits, "summits", "summit"))
 
 
 def summit_detail(request, slug: str):
@@ -222,8 +219,8 @@ def summit_detail(request, slug: str):
 
 
 def topic_list(request):
-    topics = Topic.objects.public().with_statement_count().in_name_order()
-    return render(request, "statements/topic_list.html", entity_page(request, topics, "topics"))
+    topics = Topic.objects.public().in_name_order()
+    return render(request, "statements/topic_list.html", entity_page(request, topics, "topics", "topic"))
 
 
 def topic_detail(request, slug: str):
@@ -242,11 +239,11 @@ def organisation_list(request):
     organisations = (
         Organisation.objects.public()
         .select_related("country")
-        .with_statement_count()
         .annotate(speaker_count=SubqueryCount(Speaker.objects.public().of_organisation(OuterRef("pk")).values("id")))
         .in_name_order()
     )
-    return render(request, "statements/organisation_list.html", entity_page(request, organisations, "organisations"))
+    page = entity_page(request, organisations, "organisations", "organisation")
+    return render(request, "statements/organisation_list.html", page)
 
 
 def organisation_detail(request, slug: str):
