@@ -4,7 +4,7 @@ import multiprocessing
 import os
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-# The usual rule for synchronous workers: two per core, plus one.
+# The usual rule for workers that serve one request at a time: two per core, plus one.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
 # Each worker serves one request at a time, as a synchronous one does, but from a thread:
 # its main loop keeps telling gunicorn it is alive, so a long download (every one of a
@@ -21,7 +21,7 @@ graceful_timeout = 20
 accesslog = None
 errorlog = "-"
 # A web worker's queries may each run 10 s at most (see DB_STATEMENT_TIMEOUT_MS in settings).
-# One pooled connection per worker: a synchronous worker serves one request at a time.
+# One pooled connection per worker: with one thread, a worker serves one request at a time.
 raw_env = [
     f"DB_STATEMENT_TIMEOUT_MS={os.environ.get('DB_STATEMENT_TIMEOUT_MS', '10000')}",
     f"DB_POOL_SIZE={os.environ.get('DB_POOL_SIZE', '1')}",

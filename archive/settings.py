@@ -218,7 +218,7 @@ else:
 # connections, and a request waits up to DB_POOL_TIMEOUT seconds for a free one instead
 # of opening another, so a crowd of readers queues rather than exhausting PostgreSQL.
 # Threads share a process's pool (Django's development server: the default of 4);
-# gunicorn's synchronous workers serve one request each and ask for 1 (gunicorn.conf.py),
+# gunicorn's workers serve one request at a time and ask for 1 (gunicorn.conf.py),
 # so `make run` holds one connection per worker. DB_POOL_SIZE=0: no pool, one connection
 # per thread kept CONN_MAX_AGE seconds.
 DB_POOL_SIZE = env_int("DB_POOL_SIZE", 4)
