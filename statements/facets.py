@@ -85,29 +85,34 @@ def _selected(value) -> list:
 
 
 def value_counts(rows: QuerySet, names: Iterable[str], sample: Sample | None = None) -> dict[str, list[tuple]]:
-    """{facet name: [(stored value, statements)]} for the facets `names` among the
-    statements `rows` (those in `sample` only, when given), most frequent first.
+    """{facet name: [(value, statements)]} for the facets `names` (MONTH among them, or
+    not) among the statements `rows` (those in `sample` only, when given), most frequent
+    first; values are ids for facets of rows, codes for the others, "YYYY-MM" for months.
 
     One pass over the rows: each statement's `facet_values` (distinct, so a statement
-    counts once per value) plus its month, unnested and grouped; no joins.
+    counts once per value), with its month when asked for, unnested and grouped; no joins.
     """
     names = list(names)
-    month = Func(F("date"), Value("YYYY-MM"), function="to_char", output_field=TextField())
-    inner, params = rows.order_by().values("facet_values", month=month).query.sql_with_params()
+    if MONTH in names:
+        month = Func(F("date"), Value("YYYY-MM"), function="to_char", output_field=TextField())
+        inner, params = rows.order_by().values("facet_values", month=month).query.sql_with_params()
+        keys = f"counted.facet_values || ('{MONTH}:' || counted.month)"
+    else:
+        inner, params = rows.order_by().values("facet_values").query.sql_with_params()
+        keys = "counted.facet_values"
     if sample:
         inner = sample.restrict(inner)
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT key, COUNT(*) FROM ("  # noqa: S608 — the ORM's query and constants
-            f"{inner}) AS counted, unnest(counted.facet_values || ('{MONTH}:' || counted.month)) AS key "
+            f"SELECT key, COUNT(*) FROM ({inner}) AS counted, unnest({keys}) AS key "  # noqa: S608 — ORM and constants
             "WHERE split_part(key, ':', 1) = ANY(%s) GROUP BY key",
             (*params, names),
         )
         grouped = cursor.fetchall()
-    counts: dict[str, list[tuple[str, int]]] = {name: [] for name in names}
+    counts: dict[str, list[tuple]] = {name: [] for name in names}
     for key, count in grouped:
         name, _colon, value = key.partition(":")
-        counts[name].append((value, count))
+        counts[name].append((int(value) if name in BY_NAME and BY_NAME[name].numeric else value, count))
     for values in counts.values():
         values.sort(key=lambda item: (-item[1], item[0]))
     return counts
@@ -146,7 +151,7 @@ def count_facets(filterset, *, fixed: set[str], expanded: str = "", sample: Samp
     facets = []
     for spec in offered:
         limit = ALL_VALUES if spec.long and expanded == spec.name else FACET_SIZE
-        values = [(int(value) if spec.numeric else value, n) for value, n in counts[spec.name]]
+        values = counts[spec.name]
         more = len(values) > limit
         shown = dict(values[:limit])
         # A selected value is always listed, even outside the most frequent ones.
@@ -166,19 +171,8 @@ def published_counts(request) -> dict[str, dict]:
     (14 s for the home page's countries and topics over a million statements)."""
 
     def count() -> tuple[dict, int]:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT key, COUNT(*) FROM statements_statement, unnest(facet_values) AS key "
-                "WHERE status = %s GROUP BY key",
-                [Statement.Status.PUBLISHED],
-            )
-            rows = cursor.fetchall()
-        counts: dict[str, dict] = {spec.name: {} for spec in SPECS}
-        for key, number in rows:
-            name, _colon, value = key.partition(":")
-            if name in BY_NAME:
-                counts[name][int(value) if BY_NAME[name].numeric else value] = number
-        return counts, DERIVED_SECONDS
+        counted = value_counts(Statement.objects.published(), BY_NAME)
+        return {name: dict(values) for name, values in counted.items()}, DERIVED_SECONDS
 
     if not hasattr(request, "published_counts"):  # read once per request
         request.published_counts = computed_once(f"published-counts:{generation_seen_by(request)}", count)

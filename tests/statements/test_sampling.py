@@ -11,16 +11,10 @@ from statements import listing, sampling
 from statements.charts import timeline
 from statements.models import OfficeLevel, Statement
 from tests.factories import CountryFactory, RoleFactory, StatementFactory
+from tests.statements.test_facets import facet
 
 pytestmark = pytest.mark.django_db
 LIST = reverse("statements:list")
-
-
-def facet(response, name) -> dict[str, int]:
-    for item in response.context["facets"]:
-        if item.name == name:
-            return {value.label: value.count for value in item.values}
-    return {}
 
 
 @pytest.fixture
