@@ -14,11 +14,6 @@ from tests.factories import StatementFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def seed(shared_seed):
-    return shared_seed
-
-
 def metadata(site, statement):
     response = site.get(statement.get_absolute_url())
     assert response.status_code == 200
