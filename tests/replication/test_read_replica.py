@@ -3,11 +3,11 @@
 Two throwaway PostgreSQL clusters from the machine's own binaries: a primary, with the
 schema of the migrated test database (pg_dump, which takes a second where migrating again
 takes eight) and the seed, and a replica made from it with pg_basebackup, streaming its
-WAL. The archive runs as a real server (Django's, in its own process) with DATABASE_URL on the primary and
-DATABASE_REPLICA_URL on the replica. With the replica's replay paused, a statement added
-on the primary is invisible to an anonymous reader (served from the replica) and visible
-at once to a logged-in editor (served from the primary); once replay resumes, the reader
-sees it too.
+WAL. The archive runs as a real server (Django's, in its own process) with DATABASE_URL
+on the primary and DATABASE_REPLICA_URL on the replica. With the replica's replay
+paused, a statement added on the primary is invisible to an anonymous reader (served
+from the replica) and visible at once to a logged-in editor (served from the primary);
+once replay resumes, the reader sees it too.
 """
 
 import os
