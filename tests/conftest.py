@@ -36,7 +36,7 @@ def pytest_configure(config):
     # cache is tested on its own (tests/statements/test_conditional_pages.py).
     settings.PAGE_CACHE_SECONDS = 0
     # WhiteNoise indexes every collected file (var/static, left by `make run`) each time a
-    # test client loads the middleware: 40 ms a test, a third of the suite's time. Tests
+    # test client loads the middleware: 40 ms a test, a quarter of the suite's time. Tests
     # do not read collected files, so it looks a file up when one is asked for instead.
     settings.WHITENOISE_AUTOREFRESH = True
 
