@@ -16,8 +16,9 @@ import django_filters
 import pycountry
 from django import forms
 from django.conf import settings
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
+from django.db.models.query import EmptyQuerySet
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -143,7 +144,12 @@ class StatementFilter(django_filters.FilterSet):
         widget=forms.MultipleHiddenInput,
     )
     language = django_filters.MultipleChoiceFilter(
-        label=_("Language"), choices=LANGUAGE_CHOICES, method="filter_report", widget=forms.MultipleHiddenInput
+        label=_("Language"),
+        # Given as a callable: each request's FilterSet and form deep-copy their fields,
+        # and copying the 184 choices themselves cost most of the 2 ms that took.
+        choices=lambda: LANGUAGE_CHOICES,
+        method="filter_report",
+        widget=forms.MultipleHiddenInput,
     )
     available_in = django_filters.ChoiceFilter(
         label=_("Readable in"),
@@ -266,9 +272,10 @@ class StatementFilter(django_filters.FilterSet):
         """`queryset` with every valid filter applied but `left_out` (unordered): the rows
         a facet counts its values over (statements.facets)."""
         for name, value in self.form.cleaned_data.items():
-            # An unused multiple-choice field cleans to an empty QuerySet, which
-            # django-filter would pass on as "none of these": it means no filter.
-            if name == left_out or (isinstance(value, QuerySet) and not value):
+            # An unused multiple-choice field cleans to `none()`, which django-filter would
+            # pass on as "none of these": it means no filter. (Asking the QuerySet itself
+            # whether it is empty would compile its query: 0.6 ms a field, every time.)
+            if name == left_out or isinstance(value, EmptyQuerySet):
                 continue
             queryset = self.filters[name].filter(queryset, value)
         return queryset
