@@ -18,7 +18,6 @@ from django import forms
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
-from django.db.models.query import EmptyQuerySet
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -54,9 +53,22 @@ LANGUAGE_CHOICES = sorted(
 )
 
 
+class ReferenceField(forms.ModelMultipleChoiceField):
+    """Rows chosen by code or slug; nothing chosen cleans to [], which every filter and
+    facet skips, instead of Django's `none()`: asking that whether it is empty compiles
+    its query (0.6 ms, for each unused filter, each time a page looks)."""
+
+    def clean(self, value):
+        if not self.required and not value:
+            return []
+        return super().clean(value)
+
+
 @extend_schema_field(OpenApiTypes.STR)  # in the API schema: the code or slug the URL takes
 class ReferenceFilter(django_filters.ModelMultipleChoiceFilter):
     """Any of several rows, named in the URL by ISO code or slug (to_field_name)."""
+
+    field_class = ReferenceField
 
 
 class IntegerFilter(django_filters.NumberFilter):
@@ -267,12 +279,8 @@ class StatementFilter(django_filters.FilterSet):
         """`queryset` with every valid filter applied but `left_out` (unordered): the rows
         a facet counts its values over (statements.facets)."""
         for name, value in self.form.cleaned_data.items():
-            # An unused multiple-choice field cleans to `none()`, which django-filter would
-            # pass on as "none of these": it means no filter. (Asking the QuerySet itself
-            # whether it is empty would compile its query: 0.6 ms a field, every time.)
-            if name == left_out or isinstance(value, EmptyQuerySet):
-                continue
-            queryset = self.filters[name].filter(queryset, value)
+            if name != left_out:  # an empty value is no filter (django-filter skips it)
+                queryset = self.filters[name].filter(queryset, value)
         return queryset
 
     @property
