@@ -4,12 +4,10 @@ import re
 import pytest
 import requests
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
-from pytest_django.live_server_helper import LiveServer
 
 from statements.loading import SEED_DATASET, load_dataset
 from statements.search import refresh_search_vectors
@@ -68,29 +66,6 @@ def module_seed(shared_rows):
 @pytest.fixture
 def shared_seed(module_seed, db):
     return module_seed
-
-
-@pytest.fixture(scope="module")
-def seeded_server(django_db_setup, django_db_blocker):
-    """A live server over the seed, committed once for a module whose tests only read it.
-
-    pytest-django's `live_server` makes each of its tests transactional: the tables emptied
-    after it and the seed loaded again before the next, about a second a test. A module
-    whose tests only read marks them `django_db` and takes this instead: the seed is
-    committed once, so the server's connections see it; what a test writes stays in its
-    own rolled-back transaction, unseen by the server; after the module's last test the
-    tables are emptied, as a transactional test leaves them. A test that writes rows for
-    the server to read belongs with transactional tests, in another module.
-    """
-    name = connection.settings_dict["NAME"]
-    assert name.startswith("test_"), f"seeded_server would write to {name}: mark the module's tests django_db."
-    with django_db_blocker.unblock():
-        load_dataset(path=SEED_DATASET)
-    server = LiveServer("localhost")
-    yield server
-    server.stop()
-    with django_db_blocker.unblock():
-        call_command("flush", interactive=False, verbosity=0)
 
 
 @pytest.fixture

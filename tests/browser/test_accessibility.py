@@ -4,18 +4,19 @@ reference: no serious or critical violation."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from statements.loading import SEED_DATASET, load_dataset
 from statements.models import Statement
 from tests.factories import StatementFactory
 
-pytestmark = pytest.mark.django_db  # the tests only read: one live server serves the module
+pytestmark = pytest.mark.django_db(transaction=True)
 SEVERE = {"serious", "critical"}
 
 
-@pytest.fixture(scope="module")
-def archive(seeded_server, django_db_blocker):
-    with django_db_blocker.unblock():
-        StatementFactory()  # invented, months before the seed's: the lists draw their chart over time
-    return seeded_server.url
+@pytest.fixture
+def archive(live_server):
+    load_dataset(path=SEED_DATASET)
+    StatementFactory()  # invented, months before the seed's: the lists draw their chart over time
+    return live_server.url
 
 
 def severe_violations(page) -> list[str]:

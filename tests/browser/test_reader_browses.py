@@ -1,17 +1,18 @@
-"""A reader filters the statements by country, then searches, in a real browser.
-
-The tests only read the seed: one live server over it serves the whole module."""
+"""A reader filters the statements by country, then searches, in a real browser."""
 
 import pytest
 
+from statements.loading import SEED_DATASET, load_dataset
 from statements.models import Statement
+from tests.factories import SpeakerFactory, StatementFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def archive(seeded_server):
-    return seeded_server.url
+def archive(live_server):
+    load_dataset(path=SEED_DATASET)
+    return live_server.url
 
 
 def test_reader_searches_a_place_ticks_two_countries_narrows_by_date_and_follows_a_speaker(page, archive):
@@ -70,6 +71,21 @@ def test_reader_on_a_phone_opens_the_filters_at_the_top(page, archive):
     marks = page.locator(".statement-card mark").all_inner_texts()
     assert marks and {mark.lower() for mark in marks} == {"garanties"}
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+def test_reader_lists_every_speaker_and_narrows_the_list_by_typing(page, live_server):
+    for number in range(12):
+        StatementFactory(speaker=SpeakerFactory(name=f"Orla Vanterpool {number}"))
+    StatementFactory(speaker=SpeakerFactory(name="Édouard Quillfeather"))
+    page.goto(f"{live_server.url}/en/statements/")
+    assert page.locator("#facet-values-speaker li").count() == 8
+    page.click("#facet-speaker ~ .facet-toggle a")
+    page.wait_for_url("**show=speaker**")
+    assert page.locator("#facet-values-speaker li:visible").count() == 13
+    page.fill("#facet-filter-speaker", "edouard")  # accents aside
+    visible = page.locator("#facet-values-speaker li:visible")
+    assert visible.count() == 1
+    assert "Édouard Quillfeather" in visible.inner_text()
 
 
 def test_reader_removes_a_filter_with_one_click(page, archive):

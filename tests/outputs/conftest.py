@@ -32,12 +32,6 @@ def site(live_server):
 
 
 @pytest.fixture
-def seeded_site(seeded_server):
-    """The live archive over the seed committed once for the module, for tests that only read."""
-    return Site(seeded_server.url)
-
-
-@pytest.fixture
 def live_seed(transactional_db):
     """The seed, committed, so that the live server sees it."""
     return load_dataset(path=SEED_DATASET)

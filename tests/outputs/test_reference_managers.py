@@ -13,7 +13,7 @@ from pybtex.plugin import find_plugin
 
 from statements.models import Statement
 
-pytestmark = pytest.mark.django_db  # the tests only read: one live server serves the module
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def published():
@@ -22,10 +22,10 @@ def published():
     return statements
 
 
-def test_every_csl_json_download_renders_through_citeproc(seeded_site):
+def test_every_csl_json_download_renders_through_citeproc(site, live_seed):
     warnings.filterwarnings("error", module="citeproc")  # it warns of any variable it does not know
     for statement in published():
-        (item,) = seeded_site.get(f"/en/statements/{statement.pk}/cite.json").json()
+        (item,) = site.get(f"/en/statements/{statement.pk}/cite.json").json()
         style = CitationStylesStyle("harvard-cite-them-right", validate=False)
         bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
         bibliography.register(Citation([CitationItem(item["id"])]))
@@ -40,11 +40,11 @@ def test_every_csl_json_download_renders_through_citeproc(seeded_site):
         assert item["issued"]["date-parts"][0][:3] == [statement.date.year, statement.date.month, statement.date.day]
 
 
-def test_every_bibtex_download_renders_through_pybtex_with_its_capitals(seeded_site):
+def test_every_bibtex_download_renders_through_pybtex_with_its_capitals(site, live_seed):
     style = find_plugin("pybtex.style.formatting", "plain")()
     backend = find_plugin("pybtex.backends", "text")()
     for statement in published():
-        bib = seeded_site.get(f"/en/statements/{statement.pk}/cite.bib").text
+        bib = site.get(f"/en/statements/{statement.pk}/cite.bib").text
         data = parse_string(bib, "bibtex")
         (entry,) = data.entries.values()
         assert entry.fields["date"] == statement.date.isoformat()
@@ -60,10 +60,10 @@ def test_every_bibtex_download_renders_through_pybtex_with_its_capitals(seeded_s
             assert word.strip("«»“”\"',.:;!?()[]…") in rendered, (statement.pk, word, rendered)
 
 
-def test_a_role_is_in_the_note_not_in_the_author(seeded_site):
+def test_a_role_is_in_the_note_not_in_the_author(site, live_seed):
     rutte = next(statement for statement in published() if statement.speaker_names == "Mark Rutte")
-    (item,) = seeded_site.get(f"/en/statements/{rutte.pk}/cite.json").json()
+    (item,) = site.get(f"/en/statements/{rutte.pk}/cite.json").json()
     assert item["author"] == [{"family": "Rutte", "given": "Mark"}]
     assert "secrétaire général de l'Otan" in item["note"]
-    bib = parse_string(seeded_site.get(f"/en/statements/{rutte.pk}/cite.bib").text, "bibtex")
+    bib = parse_string(site.get(f"/en/statements/{rutte.pk}/cite.bib").text, "bibtex")
     assert "secrétaire général de l'Otan" in next(iter(bib.entries.values())).fields["note"]
