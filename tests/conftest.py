@@ -12,7 +12,7 @@ from hypothesis import settings as hypothesis_settings
 from statements.loading import SEED_DATASET, load_dataset
 from statements.search import refresh_search_vectors
 from statements.workflow import ensure_editorial_groups
-from tests.template_database import use_migrated_template
+from tests.databases import flush_with_delete, use_migrated_template
 
 # Generated-input budgets (the hostile query strings, Schemathesis over the API): a quick
 # pass while changing code, the full one in CI (CI=true, as .ci/run sets) or with
@@ -38,12 +38,15 @@ def pytest_configure(config):
     # test client loads the middleware: 40 ms a test, a quarter of the suite's time. Tests
     # do not read collected files, so it looks a file up when one is asked for instead.
     settings.WHITENOISE_AUTOREFRESH = True
+    # After a transactional test, its rows are deleted rather than its tables truncated:
+    # 6 ms instead of 0.3 s (tests/databases.py).
+    flush_with_delete()
 
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, django_db_blocker):
     """pytest-django's hook before it creates the test databases: they are copies of a
-    migrated template (tests/template_database.py) instead of being migrated each run."""
+    migrated template (tests/databases.py) instead of being migrated each run."""
     with django_db_blocker.unblock():
         use_migrated_template()
 

@@ -1,15 +1,21 @@
-"""Each test run's databases, copied from one migrated template instead of migrated anew.
+"""How the tests' databases are made and emptied: faster than pytest-django's defaults,
+to the same state.
 
-Running every migration takes about 10 s on a 2-core machine (statements.0006 alone, 4 s),
-once per pytest worker and per run: most of the time of a run of one test file. The first
-run migrates a template database named after a digest of every migration file and of
+Made: running every migration takes about 10 s on a 2-core machine (statements.0006 alone,
+4 s), once per pytest worker and per run: most of the time of a run of one test file. The
+first run migrates a template database named after a digest of every migration file and of
 Django's version (`test_archive_template_<digest>`), which later runs keep; each worker then
 creates its test database as a copy of it (CREATE DATABASE ... TEMPLATE, a fraction of a
 second) and runs `migrate`, which finds nothing left to apply. A changed or added migration
-changes the digest: the next run builds a new template and drops the old ones.
+changes the digest: the next run builds a new template and drops the old ones. Workers of one
+run, and runs of other checkouts on the same server, take turns through an advisory lock: one
+builds while the others wait for it.
 
-Workers of one run, and runs of other checkouts on the same server, take turns through an
-advisory lock: one builds while the others wait for it.
+Emptied: a test marked `transaction=True` (and every live-server test) commits its rows, and
+Django's flush empties the database after it with a TRUNCATE of every table, which makes
+new files for each table and index: 0.3 s, for the few rows a test leaves. Deleting them
+takes 6 ms. Django's foreign keys are deferred to the commit, so the order of the deletes
+does not matter; a flush that resets sequences or cascades still truncates.
 """
 
 import contextlib
@@ -76,3 +82,18 @@ def _migrate(name: str) -> None:
         connection.close()
         connection.close_pool()
         connection.settings_dict["NAME"] = original
+
+
+def flush_with_delete() -> None:
+    """Make Django's flush delete the rows instead of truncating the tables (see above)."""
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade:
+            return truncate(self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+        delete = style.SQL_KEYWORD("DELETE FROM")
+        return ["SET CONSTRAINTS ALL DEFERRED", *(f"{delete} {style.SQL_FIELD(self.quote_name(t))}" for t in tables)]
+
+    DatabaseOperations.sql_flush = sql_flush
