@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from rest_framework.throttling import AnonRateThrottle
 
+from statements.search import refresh_search_vectors
 from tests.factories import CountryFactory, RoleFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,14 +30,15 @@ def page_ids(client, **params) -> set[int]:
     return {statement.pk for statement in response.context["statements"]}
 
 
-@pytest.fixture
-def world(index):
+@pytest.fixture(scope="module")
+def world(shared_rows):
+    """Made once for the module: its tests only read it."""
     arcadia = CountryFactory(iso_alpha2="XA", iso_alpha3="XAA")
     StatementFactory.create_batch(7, country=arcadia, text="Paix durable", date="2024-05-01")
     StatementFactory.create_batch(5, language="en", text="Trade first", mode="indirect", date="2023-02-01")
     StatementFactory.create_batch(2, draft=True, country=arcadia)
     StatementFactory(retracted=True)
-    index()
+    refresh_search_vectors()
 
 
 @pytest.mark.parametrize(
@@ -93,7 +95,7 @@ def test_hostile_text_is_plain_json(client, index):
     index()
     response = client.get(API)
     assert response["Content-Type"] == "application/json"
-    assert response.json()["results"][0]["reports"][0]["text"] == hostile
+    assert hostile in [item["reports"][0]["text"] for item in response.json()["results"]]
 
 
 def test_anonymous_clients_are_throttled_with_retry_after(client, world, monkeypatch):

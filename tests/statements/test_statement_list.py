@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from statements.models import Statement
+from statements.search import refresh_search_vectors
 from tests.factories import (
     CountryFactory,
     OrganisationFactory,
@@ -29,9 +30,10 @@ def listed(client, **params) -> set[str]:
     return set(Statement.objects.filter(pk__in=list(matching)).values_list("reports__text", flat=True))
 
 
-@pytest.fixture
-def world(index):
-    """Two invented countries with one speaker each, a summit, topics, two years."""
+@pytest.fixture(scope="module")
+def world(shared_rows):
+    """Two invented countries with one speaker each, a summit, topics, two years; made once
+    for the module (a test's own changes are undone after it)."""
     arcadia = CountryFactory(iso_alpha2="XA", iso_alpha3="XAA", name_en="Arcadia", slug="arcadia")
     borduria = CountryFactory(iso_alpha2="XB", iso_alpha3="XBB", name_en="Borduria", slug="borduria")
     alliance = OrganisationFactory(name="Northern Alliance", slug="northern-alliance")
@@ -67,7 +69,7 @@ def world(index):
         date=datetime.date(2025, 1, 15),
     )
     third.topics.add(ceasefire, trade)
-    index()
+    refresh_search_vectors()
     return locals()
 
 

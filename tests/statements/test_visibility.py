@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from statements.search import refresh_search_vectors
 from tests.factories import (
     CountryFactory,
     OrganisationFactory,
@@ -22,8 +23,9 @@ HIDDEN = {
 }
 
 
-@pytest.fixture
-def hidden_world(index):
+@pytest.fixture(scope="module")
+def hidden_world(shared_rows):
+    """Made once for the module: its tests only read it."""
     country = CountryFactory(iso_alpha2="XH", iso_alpha3="XHH", slug="hiddenland", name_en="Hiddenland")
     organisation = OrganisationFactory(slug="hidden-league")
     speaker = SpeakerFactory(slug="hidden-speaker")
@@ -36,7 +38,7 @@ def hidden_world(index):
         )
         statement.topics.add(topic)
         statement.countries_mentioned.add(country)
-    index()
+    refresh_search_vectors()
     return locals()
 
 
