@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from statements.models import Correction, Country, SpeakerAlias, StatementLink, Translation
+from statements.search import refresh_search_vectors
 from tests.factories import (
     OrganisationFactory,
     RoleFactory,
@@ -26,8 +27,9 @@ HOSTILE = '<script>alert(1)</script>"><img src=x onerror=1>{{ 7 }}\u202e'
 LARGE = "<b>" + "é" * 100_000 + "</b>"
 
 
-@pytest.fixture
-def hostile_world(index):
+@pytest.fixture(scope="module")
+def hostile_world(shared_rows):
+    """Made once for the module: its tests only read it."""
     country = Country.objects.create(
         iso_alpha2="XZ", iso_alpha3="XZZ", name_en=HOSTILE, name_fr=HOSTILE, slug="hostile-land"
     )
@@ -60,7 +62,7 @@ def hostile_world(index):
     Correction.objects.create(statement=statement, note=HOSTILE)
     speaker.described_as = HOSTILE
     speaker.save()
-    index()
+    refresh_search_vectors()
     return statement, answer
 
 
