@@ -67,8 +67,9 @@ def test_editor_enters_chief_publishes(page, newsroom):
     popup.fill("#id_title", "Dépêche inventée sur les ponts")
     popup.fill("#id_url", "https://news.example/ponts")
     popup.fill("#id_language", "fr")
-    popup.click("input[name=_save]")
-    popup.wait_for_event("close")
+    # Listening before the click: a popup that closes at once is not missed.
+    with popup.expect_event("close"):
+        popup.click("input[name=_save]")
     assert "Dépêche inventée sur les ponts" in page.inner_text("#id_reports-0-source + .select2")
 
     page.click("input[name=_save]")
