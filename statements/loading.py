@@ -110,8 +110,15 @@ def _upsert(model: type[models.Model], *, lookup: dict, values: dict) -> tuple[m
 def _checked_save(obj: models.Model) -> None:
     """Validate and save. The database enforces uniqueness and the model's constraints
     anyway; asking it first for each one (a query apiece in full_clean) would double the
-    cost of a load, so they are asked only to explain a refusal, by name."""
-    obj.full_clean(validate_unique=False, validate_constraints=False)
+    cost of a load, so they are asked only to explain a refusal, by name. Nor is whether a
+    foreign key's row exists (a query each): each is a row this load has just read or
+    written. A missing one is still refused."""
+    resolved = [
+        field.name
+        for field in obj._meta.concrete_fields
+        if field.is_relation and not field.remote_field.limit_choices_to and getattr(obj, field.attname) is not None
+    ]
+    obj.full_clean(exclude=resolved, validate_unique=False, validate_constraints=False)
     try:
         with transaction.atomic():
             obj.save()
@@ -126,6 +133,7 @@ class _Resolver:
 
     def __init__(self):
         self.seen: dict[str, dict[str, models.Model]] = {}
+        self.by_code: dict[str, Country] = {}
 
     def add(self, kind: str, key: str, obj: models.Model) -> None:
         self.seen.setdefault(kind, {})[key] = obj
@@ -138,14 +146,15 @@ class _Resolver:
         except KeyError:
             raise DatasetError(f"unknown {kind} {key!r}") from None
 
-    @staticmethod
-    def country(code: str | None) -> Country | None:
+    def country(self, code: str | None) -> Country | None:
         if code is None:
             return None
-        try:
-            return Country.objects.get(iso_alpha2=code)
-        except Country.DoesNotExist:
-            raise DatasetError(f"unknown country code {code!r}") from None
+        if code not in self.by_code:
+            try:
+                self.by_code[code] = Country.objects.get(iso_alpha2=code)
+            except Country.DoesNotExist:
+                raise DatasetError(f"unknown country code {code!r}") from None
+        return self.by_code[code]
 
     def countries(self, codes: list[str]) -> list[Country]:
         return [self.country(code) for code in codes]
