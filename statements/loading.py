@@ -133,7 +133,7 @@ class _Resolver:
 
     def __init__(self):
         self.seen: dict[str, dict[str, models.Model]] = {}
-        self.by_code: dict[str, Country] = {}
+        self.countries_by_code: dict[str, Country] = {}
 
     def add(self, kind: str, key: str, obj: models.Model) -> None:
         self.seen.setdefault(kind, {})[key] = obj
@@ -149,12 +149,12 @@ class _Resolver:
     def country(self, code: str | None) -> Country | None:
         if code is None:
             return None
-        if code not in self.by_code:
+        if code not in self.countries_by_code:
             try:
-                self.by_code[code] = Country.objects.get(iso_alpha2=code)
+                self.countries_by_code[code] = Country.objects.get(iso_alpha2=code)
             except Country.DoesNotExist:
                 raise DatasetError(f"unknown country code {code!r}") from None
-        return self.by_code[code]
+        return self.countries_by_code[code]
 
     def countries(self, codes: list[str]) -> list[Country]:
         return [self.country(code) for code in codes]

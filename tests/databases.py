@@ -76,7 +76,8 @@ def _migrate(name: str) -> None:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_database()")
-            assert cursor.fetchone()[0] == name, "the template would be built in another database"
+            if cursor.fetchone()[0] != name:
+                raise RuntimeError(f"the template {name} would be built in another database")
         call_command("migrate", verbosity=0, interactive=False, run_syncdb=True)
     finally:
         connection.close()
