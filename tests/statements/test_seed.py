@@ -1,9 +1,12 @@
 """The Paris 2025-09-04 seed: the article's remarks, each with its reports, speakers and dates."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from statements import loading
 from statements.loading import SEED_DATASET, load_dataset
@@ -242,3 +245,60 @@ def test_a_row_the_database_refuses_is_explained_by_its_constraint(db):
     Speaker.objects.create(name="Taken", sort_name="Taken", slug="taken")
     with pytest.raises(ValidationError, match="Slug already exists"):
         loading._checked_save(Speaker(name="Other", sort_name="Other", slug="taken"))
+
+
+INVENTED_DATASET = """
+[dataset]
+key = "invented"
+language = "fr"
+status = "published"
+
+[[speakers]]
+key = "anna"
+name = "Anna Arcadienne"
+country = "{country}"
+
+[[sources]]
+key = "wire"
+title = "Une dépêche inventée"
+url = "https://news.example/invented"
+
+[[statements]]
+ref = "invented/01"
+speaker = "{speaker}"
+date = 2024-03-01
+
+[[statements.reports]]
+ref = "invented/01/a"
+source = "wire"
+text = "Nous tiendrons parole."
+mode = "direct"
+"""
+
+
+@pytest.mark.parametrize(
+    ("country", "speaker", "refusal"),
+    [("ZZ", "anna", "unknown country code 'ZZ'"), ("FR", "boris", "unknown speaker 'boris'")],
+)
+def test_a_dataset_naming_what_it_does_not_hold_is_refused_by_name(db, tmp_path, country, speaker, refusal):
+    path = tmp_path / "invented.toml"
+    path.write_text(INVENTED_DATASET.format(country=country, speaker=speaker), encoding="utf-8")
+    with pytest.raises(loading.DatasetError, match=refusal):
+        load_dataset(path=path)
+    assert not Statement.objects.filter(import_ref__startswith="invented/").exists()
+
+
+def test_a_dataset_loads_without_asking_whether_the_rows_it_just_wrote_exist(db, tmp_path):
+    path = tmp_path / "invented.toml"
+    path.write_text(INVENTED_DATASET.format(country="FR", speaker="anna"), encoding="utf-8")
+    with CaptureQueriesContext(connection) as queries:
+        load_dataset(path=path)
+    assert Statement.objects.get(import_ref="invented/01").credit_list[0].speaker.name == "Anna Arcadienne"
+    # Django's check of a foreign key: SELECT 1 AS "a" FROM "t" WHERE "t"."id" = 12 LIMIT 1.
+    existence = re.compile(r'^SELECT 1 AS "a" FROM "(\w+)" WHERE "\1"\."id" = \d+ LIMIT 1$')
+    assert not [query["sql"] for query in queries if existence.match(query["sql"])]
+
+
+def test_a_report_without_its_statement_is_still_refused(db):
+    with pytest.raises(ValidationError, match="statement"):
+        loading._checked_save(Report(text="Orpheline.", mode="direct", language="fr"))
