@@ -9,7 +9,10 @@ creates its test database as a copy of it (CREATE DATABASE ... TEMPLATE, a fract
 second) and runs `migrate`, which finds nothing left to apply. A changed or added migration
 changes the digest: the next run builds a new template and drops the old ones. Workers of one
 run, and runs of other checkouts on the same server, take turns through an advisory lock: one
-builds while the others wait for it.
+builds while the others wait for it. Checkouts with different migrations that share one
+server (a DATABASE_URL) replace each other's template; in the instant between one run
+finding its template and copying it, another's build may drop it, and that run then stops
+with PostgreSQL's "template database does not exist" (run it again).
 
 Emptied: a test marked `transaction=True` (and every live-server test) commits its rows, and
 Django's flush empties the database after it with a TRUNCATE of every table, which makes
