@@ -1029,6 +1029,14 @@ class Statement(models.Model):
     DateBasis = StatementDateBasis
     Status = StatementStatus
 
+    # What a card may show besides the statement, set per page by the list (listing.py):
+    # the quote with the searched words marked, the places a search matched outside it,
+    # its words in the page's language. Declared so that a card elsewhere finds them
+    # empty: a template's failed lookup costs a dir() of the whole instance.
+    highlighted = None
+    matched_in = ()
+    in_your_language = None
+
     speakers = models.ManyToManyField(
         Speaker, through="StatementSpeaker", verbose_name=_("speakers"), related_name="statements"
     )
