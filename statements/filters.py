@@ -18,6 +18,7 @@ from django import forms
 from django.conf import settings
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Coalesce
+from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +52,22 @@ LANGUAGE_CHOICES = sorted(
     ),
     key=lambda choice: choice[0],
 )
+
+
+class FixedChoices(BaseChoiceIterator):
+    """Choices that never change, shared by every copy. A FilterSet deep-copies its
+    filters, and its form its fields, for each request: walking the 184 languages twice
+    was 3 of the 4.5 ms it took to build a list page's filters. Iterable, so the API schema
+    still lists them (a callable would not be)."""
+
+    def __init__(self, choices):
+        self.choices = tuple(choices)
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 class ReferenceField(forms.ModelMultipleChoiceField):
@@ -156,7 +173,10 @@ class StatementFilter(django_filters.FilterSet):
         widget=forms.MultipleHiddenInput,
     )
     language = django_filters.MultipleChoiceFilter(
-        label=_("Language"), choices=LANGUAGE_CHOICES, method="filter_report", widget=forms.MultipleHiddenInput
+        label=_("Language"),
+        choices=FixedChoices(LANGUAGE_CHOICES),
+        method="filter_report",
+        widget=forms.MultipleHiddenInput,
     )
     available_in = django_filters.ChoiceFilter(
         label=_("Readable in"),
