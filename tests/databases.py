@@ -43,10 +43,9 @@ def migrations_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def use_migrated_template() -> str:
+def use_migrated_template() -> None:
     """Build the template database if this digest has none yet, and make the test databases
-    copies of it (the TEST TEMPLATE setting, which Django's PostgreSQL backend honours).
-    Returns the template's name."""
+    copies of it (the TEST TEMPLATE setting, which Django's PostgreSQL backend honours)."""
     prefix = f"test_{connection.settings_dict['NAME'][:30]}_template_"  # within PostgreSQL's 63 characters
     template = prefix + migrations_digest()
     quote = connection.ops.quote_name
@@ -65,7 +64,6 @@ def use_migrated_template() -> str:
             _migrate(building)
             cursor.execute(f"ALTER DATABASE {quote(building)} RENAME TO {quote(template)}")
     connection.settings_dict["TEST"]["TEMPLATE"] = template
-    return template
 
 
 def _migrate(name: str) -> None:
