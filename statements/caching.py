@@ -10,11 +10,13 @@ and the writing transaction reads its own writes under a generation of its own, 
 nobody else sees: what it caches from uncommitted rows is never served to anyone else.
 """
 
+import functools
 import hashlib
 import itertools
 import time
 import zlib
 from collections.abc import Callable
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache, caches
@@ -139,13 +141,39 @@ def bump_generation() -> None:
 PAGE_CACHE_MAX_BYTES = 1024 * 1024
 
 
+# What shapes a public page besides the data, the day and the address.
+RELEASE_FILES = (
+    ("templates", "**/*.html"),
+    ("statements", "**/*.py"),
+    ("archive", "**/*.py"),
+    ("locale", "**/*.mo"),
+    ("static", "**/*"),
+)
+
+
+@functools.cache
+def release_digest() -> str:
+    """A digest of the templates, the code, the compiled translations and the static files,
+    read once per process: part of every page's ETag, so a deploy that changes any of them
+    is never answered with the previous release's page (a 304 to a browser or a proxy, or
+    the page cache's copy, until the next write or the next day)."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for folder, pattern in RELEASE_FILES:
+        for path in sorted((root / folder).glob(pattern)):
+            if path.is_file():
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class ConditionalPagesMiddleware:
     """Public pages answer a repeated request with 304 Not Modified, or from the cache,
     without rendering.
 
-    A page (under /en/ or /fr/) for an anonymous reader depends only on the data, the
-    day (quick date ranges, "accessed on" in citations), the scheme, host and address: its
-    ETag is a digest of those, computed before the view. A browser, reverse proxy or CDN
+    A page (under /en/ or /fr/) for an anonymous reader depends only on the release (the
+    code, templates and static files: `release_digest`), the data, the day (quick date
+    ranges, "accessed on" in citations), the scheme, host and address: its ETag is a
+    digest of those, computed before the view. A browser, reverse proxy or CDN
     that sends it back in If-None-Match gets an empty 304 until the next write changes
     the generation. `Cache-Control: max-age=0, must-revalidate` makes them ask each time,
     so an unpublished statement never lingers in a cache; logged-in editors (who see
@@ -167,7 +195,10 @@ class ConditionalPagesMiddleware:
         ):
             return self.get_response(request)
         seen = generation_seen_by(request)
-        identity = f"{seen}|{timezone.localdate()}|{request.scheme}|{request.get_host()}|{request.get_full_path()}"
+        identity = (
+            f"{release_digest()}|{seen}|{timezone.localdate()}|{request.scheme}|{request.get_host()}"
+            f"|{request.get_full_path()}"
+        )
         etag = quote_etag(hashlib.sha256(identity.encode()).hexdigest()[:32])
         if etag in parse_etags(request.headers.get("If-None-Match", "")):
             response = HttpResponseNotModified()

@@ -4,12 +4,14 @@ any write, another address, another day or a logged-in editor gets the page itse
 import datetime
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
+from statements import caching
 from statements.caching import ConditionalPagesMiddleware
 from statements.models import Statement
 from tests.factories import StatementFactory
@@ -100,3 +102,31 @@ def test_a_page_that_sets_a_cookie_is_not_kept(db, page_cache):
             RequestFactory().get(f"{LIST}?cookie={cookie}")
         )
         assert (caches["pages"].get(response["ETag"]) is not None) is kept
+
+
+def test_a_new_release_is_another_page(client, index, monkeypatch):
+    """A deploy that changes templates, code or static files is never answered with the
+    previous release's page: neither a 304 nor the page cache's copy."""
+    monkeypatch.setattr(settings, "PAGE_CACHE_SECONDS", 60)
+    StatementFactory()
+    etag = etag_of(client, LIST)
+    monkeypatch.setattr(caching, "release_digest", lambda: "another-release")
+    assert client.get(LIST, HTTP_IF_NONE_MATCH=etag).status_code == 200
+    assert etag_of(client, LIST) != etag
+
+
+def test_the_release_digest_follows_the_files_that_shape_a_page(tmp_path, monkeypatch):
+    monkeypatch.setattr(settings, "BASE_DIR", tmp_path)
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("<p>{{ statement }}</p>")
+    caching.release_digest.cache_clear()
+    try:
+        first = caching.release_digest()
+        caching.release_digest.cache_clear()
+        assert caching.release_digest() == first  # the same files, the same digest
+        template.write_text("<p>{{ statement|upper }}</p>")
+        caching.release_digest.cache_clear()
+        assert caching.release_digest() != first
+    finally:
+        caching.release_digest.cache_clear()
