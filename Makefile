@@ -8,6 +8,13 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 PYTEST_ARGS ?=
 
+# Python's bytecode caches (__pycache__, ignored by git) are written even where the
+# environment turns them off (PYTHONDONTWRITEBYTECODE, as in many container images):
+# without them every pytest worker compiles the project and rewrites the asserts of some
+# 400 test and plugin modules again, 2 s of each run, and every manage.py compiles the
+# project. Runs that leave them off still read them.
+unexport PYTHONDONTWRITEBYTECODE
+
 # The project's own PostgreSQL cluster is used unless DATABASE_URL names another server.
 ifdef DATABASE_URL
 DB_START := @echo "Using DATABASE_URL."
@@ -36,8 +43,8 @@ dev: setup ## Set everything up and serve with Django's development server (DEBU
 	@$(PY) manage.py local_accounts --url "http://$(HOST):$(PORT)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# One pytest worker per core (pytest-xdist), each with its own test database built from
-# the migrations: the tests need no seed data in the development database and no
+# One pytest worker per core (pytest-xdist), each with its own test database, a copy of
+# one migrated from the migrations (tests/databases.py): the tests need no seed data in the development database and no
 # collected static files (they run with DEBUG's static finders).
 test: install db browser messages migrations-check ## Set everything up and run the whole test suite
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
