@@ -12,7 +12,7 @@ from hypothesis import settings as hypothesis_settings
 from statements.loading import SEED_DATASET, load_dataset
 from statements.search import refresh_search_vectors
 from statements.workflow import ensure_editorial_groups
-from tests.databases import flush_with_delete, use_migrated_template
+from tests.databases import CommittedRows, flush_with_delete, use_migrated_template
 
 # Generated-input budgets (the hostile query strings, Schemathesis over the API): a quick
 # pass while changing code, the full one in CI (CI=true, as .ci/run sets) or with
@@ -84,6 +84,18 @@ def shared_seed(module_seed, db):
 def seed(db):
     """The Paris 2025-09-04 seed dataset, loaded as `make run` loads it."""
     return load_dataset(path=SEED_DATASET)
+
+
+@pytest.fixture(scope="session")
+def _seed_rows():
+    return CommittedRows("statements")
+
+
+@pytest.fixture
+def live_seed(transactional_db, _seed_rows):
+    """The seed, committed, so that a live server sees it: loaded by the first test of a
+    worker that asks, copied back for the next ones (tests/databases.py)."""
+    _seed_rows.fill(lambda: load_dataset(path=SEED_DATASET))
 
 
 @pytest.fixture

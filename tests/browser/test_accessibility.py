@@ -4,7 +4,6 @@ reference: no serious or critical violation."""
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from statements.loading import SEED_DATASET, load_dataset
 from statements.models import Statement
 from tests.factories import StatementFactory
 
@@ -13,8 +12,7 @@ SEVERE = {"serious", "critical"}
 
 
 @pytest.fixture
-def archive(live_server):
-    load_dataset(path=SEED_DATASET)
+def archive(live_server, live_seed):
     StatementFactory()  # invented, months before the seed's: the lists draw their chart over time
     return live_server.url
 

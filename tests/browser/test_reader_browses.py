@@ -2,7 +2,6 @@
 
 import pytest
 
-from statements.loading import SEED_DATASET, load_dataset
 from statements.models import Statement
 from tests.factories import SpeakerFactory, StatementFactory
 
@@ -10,8 +9,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def archive(live_server):
-    load_dataset(path=SEED_DATASET)
+def archive(live_server, live_seed):
     return live_server.url
 
 

@@ -4,7 +4,6 @@ rows committed, so tests here run with transaction=True), with the seed or witho
 import pytest
 import requests
 
-from statements.loading import SEED_DATASET, load_dataset
 from tests.conftest import http_session
 
 
@@ -29,9 +28,3 @@ class Site:
 def site(live_server):
     """The live archive, empty: tests make their own rows."""
     return Site(live_server.url)
-
-
-@pytest.fixture
-def live_seed(transactional_db):
-    """The seed, committed, so that the live server sees it."""
-    return load_dataset(path=SEED_DATASET)
