@@ -1,6 +1,8 @@
 """The tests' own database helpers (tests/databases.py) leave the state they stand for."""
 
 import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
 
@@ -58,3 +60,16 @@ def test_tables_holding_rows_of_their_own_get_the_loader():
 
     assert len(loads) == 2
     assert Statement.objects.count() > 0
+
+
+def test_the_flush_after_a_transactional_test_deletes_the_tests_rows_and_keeps_migrates():
+    permissions = set(Permission.objects.values_list("pk", "codename"))
+    group = Group.objects.create(name="Invented desk")
+    group.permissions.add(Permission.objects.get(codename="view_statement"))
+    StatementFactory()
+
+    call_command("flush", interactive=False, verbosity=0, reset_sequences=False)  # as TransactionTestCase calls it
+
+    assert not Statement.objects.exists() and not Group.objects.exists()
+    assert not Group.permissions.through.objects.exists()
+    assert set(Permission.objects.values_list("pk", "codename")) == permissions
