@@ -5,12 +5,13 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from statements.sitemaps import SITEMAPS
-from statements.views import healthz, robots_txt
+from statements.views import favicon, healthz, robots_txt
 
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("healthz", healthz, name="healthz"),
     path("api/", include("statements.api.urls")),
 ]

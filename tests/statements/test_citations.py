@@ -1,9 +1,12 @@
-"""Citing and sharing a statement; sitemap and robots.txt."""
+"""Citing and sharing a statement; sitemap, robots.txt and the icon."""
 
 import json
 import re
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from django.urls import reverse
 
 from statements.models import Statement
@@ -123,3 +126,13 @@ def test_a_retracted_statement_is_cited_and_shared_as_retracted_with_the_date(cl
         assert "Nous partirons" not in tag, meta
     assert "This statement was retracted on 2 April 2024" in page
     assert notice in client.get(statement.get_absolute_url()).context["citation"]
+
+
+def test_pages_link_the_archives_icon_and_favicon_ico_leads_to_it(client):
+    icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', client.get("/en/").content.decode())
+    assert icon, "the page links no icon"
+    assert icon.group(1) == static("favicon.svg")
+    assert Path(finders.find("favicon.svg")).read_text().startswith("<svg")
+    answer = client.get("/favicon.ico")  # asked for by browsers on the admin, feed readers, crawlers
+    assert answer.status_code == 302 and answer["Location"] == icon.group(1)
+    assert "max-age=86400" in answer["Cache-Control"]
