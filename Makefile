@@ -44,8 +44,9 @@ dev: setup ## Set everything up and serve with Django's development server (DEBU
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # One pytest worker per core (pytest-xdist), each with its own test database, a copy of
-# one migrated from the migrations (tests/databases.py): the tests need no seed data in the development database and no
-# collected static files (they run with DEBUG's static finders).
+# one migrated from the migrations (tests/databases.py): the tests need no seed data in
+# the development database and no collected static files (they run with DEBUG's static
+# finders).
 test: install db browser messages migrations-check ## Set everything up and run the whole test suite
 	$(PY) -m pytest -n auto $(PYTEST_ARGS)
 

@@ -19,9 +19,9 @@ Django's flush empties the database after it with a TRUNCATE of every table, whi
 new files for each table and index: 0.3 s, for the few rows a test leaves. Deleting them
 takes 6 ms. Django's foreign keys are deferred to the commit, so the order of the deletes
 does not matter; a flush that resets sequences or cascades still truncates. The content
-types and permissions, which `migrate` made and no test changes, are kept: the flush then
-has Django's post_migrate handlers make them again, which took 50 ms a test when they
-were gone and takes a few queries to find them there.
+types and permissions, which `migrate` made and no test changes, are kept: after a flush
+Django runs the post_migrate handlers that make them, 50 ms a test when they had been
+deleted, a few queries when they are there.
 
 Filled again: a live-server test that wants the seed committed would load it through the
 dataset loader, 0.6 s and 750 queries, for rows the previous such test had and the flush
@@ -139,7 +139,7 @@ class CommittedRows:
             make()
         elif self.copies is None:
             make()
-            self.copies = {table: self._copy_out(table) for table in self.tables}
+            self.copies = {table: self.rows_of(table) for table in self.tables}
         else:
             self._copy_in()
 
@@ -150,7 +150,8 @@ class CommittedRows:
             return not cursor.fetchone()[0]
 
     @staticmethod
-    def _copy_out(table: str) -> bytes:
+    def rows_of(table: str) -> bytes:
+        """The table's rows in COPY's text format, in the order they lie on disk."""
         with connection.cursor() as cursor, cursor.copy(f"COPY {table} TO STDOUT") as copy:
             return b"".join(bytes(block) for block in copy)
 

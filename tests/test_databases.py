@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def table_rows(rows: CommittedRows) -> dict[str, list[bytes]]:
     """Each table's rows in COPY's text, in order (COPY writes them in the order on disk)."""
-    return {table: sorted(CommittedRows._copy_out(table).splitlines()) for table in rows.tables}
+    return {table: sorted(CommittedRows.rows_of(table).splitlines()) for table in rows.tables}
 
 
 def empty(rows: CommittedRows) -> None:
