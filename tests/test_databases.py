@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def table_rows(rows: CommittedRows) -> dict[str, list[bytes]]:
-    """Each table's rows in COPY's text, in order (COPY writes them in the order on disk)."""
+    """Each table's rows in COPY's text, sorted: COPY writes them in the order they lie on disk."""
     return {table: sorted(CommittedRows.rows_of(table).splitlines()) for table in rows.tables}
 
 
