@@ -2,6 +2,7 @@
 for the one exception: a retracted statement's permalink says it was retracted)."""
 
 import json
+from collections import defaultdict
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -99,6 +100,9 @@ def statement_detail(request, pk: int):
     display = statement.display_report
     sources = [report.source_id for report in reports]
     permalink = request.build_absolute_uri(statement.get_absolute_url())
+    topics = list(statement.topics.all())
+    if statement.status != Statement.Status.PUBLISHED:  # retracted: its speakers may have nothing else on record
+        mark_pages(request, [*(credit.speaker for credit in statement.credit_list), statement.summit, *topics])
     context = {
         "statement": statement,
         "display": display,
@@ -116,7 +120,7 @@ def statement_detail(request, pk: int):
         "translations": statement.translations.all(),
         # Beneath the original words, the same in the page's language when the archive has them.
         "in_your_language": words_in([statement], get_language()).get(statement.pk),
-        "topics": statement.topics.all(),
+        "topics": topics,
         "countries_mentioned": statement.countries_mentioned.all(),
         "corrections": statement.corrections.all(),
         "links": links,
@@ -130,6 +134,22 @@ def visible(request, queryset):
     """Reference rows a visitor may open: those with a published statement (`public()`),
     or any for logged-in staff, who preview drafts."""
     return queryset if request.user.is_staff else queryset.public()
+
+
+def mark_pages(request, rows) -> None:
+    """Set `has_page` False on the reference rows a page names (countries, organisations:
+    a summit's host and participants, a speaker's roles) that this visitor may not open,
+    so that `name_link` names them instead of linking to "not found". One query a model."""
+    if request.user.is_staff:
+        return
+    by_model = defaultdict(list)
+    for row in rows:
+        if row is not None:
+            by_model[type(row)].append(row)
+    for model, named in by_model.items():
+        with_page = set(model.objects.public().filter(pk__in={row.pk for row in named}).values_list("pk", flat=True))
+        for row in named:
+            row.has_page = row.pk in with_page
 
 
 def entity_page(request, queryset, name: str, facet: str) -> dict:
@@ -150,11 +170,14 @@ def speaker_list(request):
 
 def speaker_detail(request, slug: str):
     speaker = get_object_or_404(visible(request, Speaker.objects.select_related("country", "organisation")), slug=slug)
-    context = {
-        "speaker": speaker,
-        "roles": speaker.roles.select_related("country", "organisation"),
-        "aliases": speaker.aliases.all(),
-    }
+    roles = list(speaker.roles.select_related("country", "organisation"))
+    named = [
+        speaker.country,
+        speaker.organisation,
+        *(row for role in roles for row in (role.country, role.organisation)),
+    ]
+    mark_pages(request, named)
+    context = {"speaker": speaker, "roles": roles, "aliases": speaker.aliases.all()}
     return render_listing(
         request,
         "statements/speaker_detail.html",
@@ -204,11 +227,9 @@ def summit_list(request):
 
 def summit_detail(request, slug: str):
     summit = get_object_or_404(visible(request, Summit.objects.select_related("host_country")), slug=slug)
-    context = {
-        "summit": summit,
-        "participant_countries": summit.participant_countries.all(),
-        "participant_organisations": summit.participant_organisations.all(),
-    }
+    countries, organisations = list(summit.participant_countries.all()), list(summit.participant_organisations.all())
+    mark_pages(request, [summit.host_country, *countries, *organisations])
+    context = {"summit": summit, "participant_countries": countries, "participant_organisations": organisations}
     return render_listing(
         request,
         "statements/summit_detail.html",
@@ -250,6 +271,7 @@ def organisation_list(request):
 
 def organisation_detail(request, slug: str):
     organisation = get_object_or_404(visible(request, Organisation.objects.select_related("country")), slug=slug)
+    mark_pages(request, [organisation.country])
     statements = Statement.objects.of_organisations([organisation])
     context = {
         "organisation": organisation,
