@@ -153,11 +153,15 @@ class PublicQuerySet(models.QuerySet):
         """Rows with a `statement_id` column: the outer row's published statements."""
         raise NotImplementedError
 
-    def public(self):
+    def public_condition(self) -> Q:
+        """Whether the outer row is public: for a filter (`public`) or an annotation."""
         condition = Q()
         for tie in self.published_ties():
             condition |= Exists(tie)
-        return self.filter(condition)
+        return condition
+
+    def public(self):
+        return self.filter(self.public_condition())
 
     # word_similarity of 0.45: "Zelenski" and "Zelenskyy" find "Zelensky" (about 0.6-0.8),
     # "Prag" finds "Prague", a name sharing a few letters stays below.
@@ -206,10 +210,28 @@ class OrganisationQuerySet(BilingualNameQuerySet):
     def counted_statements(self):
         return _credits(organisation=OuterRef("pk"))
 
+    @staticmethod
+    def _published_reports():
+        return Report.objects.filter(source__outlet=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED)
+
     def outlets(self):
         """News outlets and publishers of a source that reports a published statement."""
-        reports = Report.objects.filter(source__outlet=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED)
-        return self.filter(Exists(reports))
+        return self.filter(Exists(self._published_reports()))
+
+    def named_publicly(self):
+        """The public organisations (`has_page` True) and those public rows name with
+        nothing filed under them (`has_page` False): the outlet of a source of a published
+        report, a participant in a public summit, the organisation of a public speaker's
+        role. What the API lists, so that none of its links leads to "not found"."""
+        named = (
+            Exists(self._published_reports())
+            | Exists(Summit.objects.public().filter(participant_organisations=OuterRef("pk")))
+            | Exists(Role.objects.filter(organisation=OuterRef("pk"), speaker__in=Speaker.objects.public()))
+        )
+        has_page = self.public_condition()
+        return self.annotate(has_page=models.ExpressionWrapper(has_page, models.BooleanField())).filter(
+            has_page | named
+        )
 
 
 class SummitQuerySet(BilingualNameQuerySet):

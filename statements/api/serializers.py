@@ -32,14 +32,17 @@ class ArchiveSerializer(serializers.ModelSerializer):
 
 
 class PublicPageField(serializers.SerializerMethodField):
-    """The absolute URL of the object's public page."""
+    """The absolute URL of the object's public page; null for an organisation public rows
+    name that has none (nothing filed under it: `Organisation.objects.named_publicly`)."""
 
     def __init__(self, **kwargs):
         super().__init__(method_name="_public_page", **kwargs)
 
 
 class PublicPageMixin:
-    def _public_page(self, obj) -> str:
+    def _public_page(self, obj) -> str | None:
+        if not getattr(obj, "has_page", True):  # an organisation only named by public rows
+            return None
         request = self.context.get("request")
         url = obj.get_absolute_url()
         return request.build_absolute_uri(url) if request else url

@@ -120,7 +120,9 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.OrganisationSerializer
     queryset = (
-        Organisation.objects.public().select_related("country").order_by(in_reading_order("name_as_recorded"), "id")
+        Organisation.objects.named_publicly()
+        .select_related("country")
+        .order_by(in_reading_order("name_as_recorded"), "id")
     )
     pagination_class = Pages
 

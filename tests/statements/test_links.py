@@ -1,8 +1,10 @@
 """Every link between the archive's pages leads to a page: a country, organisation, speaker,
 summit or topic with no page of its own (nothing published under it) is named, not linked.
+Every link of the API leads to a resource: an organisation public rows name (an outlet, a
+summit's participant) is one, with no page.
 
-The pages are crawled from the home page, in both languages, over the seed and invented
-rows that reach such entities every way a page shows them."""
+The pages are crawled from the home page, in both languages, and the API from its root,
+over the seed and invented rows that reach such entities every way a page shows them."""
 
 import re
 
@@ -22,6 +24,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 LINK = re.compile(r'href="(/(?:en|fr)/[^"?#]*)"')
+API_LINK = re.compile(r'"http://testserver(/api/[^"#]*)"')
 
 
 @pytest.fixture
@@ -59,18 +62,18 @@ def without_pages(seed):
     return {"summit": summit, "speaker": speaker, "retracted": retracted}
 
 
-def crawl(client: Client, *starts: str, limit: int = 600) -> tuple[dict[str, int], dict[str, str]]:
-    """Every page reachable from `starts` by links without a query string: each address
-    with its status, and for each, the page that first linked to it."""
+def crawl(client: Client, *starts: str, links=LINK, limit: int = 600) -> tuple[dict[str, int], dict[str, str]]:
+    """Every page reachable from `starts` by `links` (pages: those without a query string):
+    each address with its status, and for each, the page that first linked to it."""
     status, linked_from, queue = {}, {}, list(starts)
     while queue and len(status) < limit:
         path = queue.pop(0)
         if path in status:
             continue
-        response = client.get(path)
+        response = client.get(path, HTTP_ACCEPT="text/html" if links is LINK else "application/json")
         status[path] = response.status_code
-        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
-            for link in LINK.findall(response.content.decode()):
+        if response.status_code == 200:
+            for link in links.findall(response.content.decode()):
                 if link not in status and link not in linked_from:
                     linked_from[link] = path
                     queue.append(link)
@@ -101,3 +104,14 @@ def test_staff_who_may_open_every_page_get_every_link(admin_client, without_page
     page = admin_client.get(without_pages["summit"].get_absolute_url()).content.decode()
     assert 'href="/en/countries/hostland/"' in page
     assert admin_client.get("/en/countries/hostland/").status_code == 200
+
+
+def test_every_link_of_the_api_leads_to_a_resource(client, without_pages):
+    status, linked_from = crawl(client, "/api/", links=API_LINK)
+    broken = {path: f"{code}, linked from {linked_from.get(path)}" for path, code in status.items() if code != 200}
+    assert broken == {}, "\n".join(f"{path}: {why}" for path, why in broken.items())
+    assert len(status) < 600, "the crawl stopped before the end"
+    organisations = {row["name"]: row for row in client.get("/api/organisations/?page_size=100").json()["results"]}
+    assert organisations["Pact of Nowhere"]["page"] is None  # a participant in a public summit, nothing filed under it
+    assert organisations["Coalition of the willing"]["page"] is None  # the seed's, the same
+    assert organisations["Ministry of Somewhere"]["page"].endswith("/en/organisations/ministry-of-somewhere/")
