@@ -26,7 +26,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce, Collate, Greatest, Lower, NullIf
+from django.db.models.functions import Cast, Coalesce, Collate, Concat, Greatest, Lower, NullIf
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -211,27 +211,33 @@ class OrganisationQuerySet(BilingualNameQuerySet):
         return _credits(organisation=OuterRef("pk"))
 
     @staticmethod
-    def _published_reports():
-        return Report.objects.filter(source__outlet=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED)
+    def _reported_statements():
+        """Published statements the outer row published a report of: a probe of the GIN
+        index of their stored facet values ("outlet:12"). A join through the reports and
+        their sources read all of them: 2.2 s for 40 organisations over 100,000 statements."""
+        key = Concat(models.Value("outlet:"), Cast(OuterRef("pk"), models.TextField()))
+        keys = models.Func(key, template="ARRAY[%(expressions)s]", output_field=ArrayField(models.TextField()))
+        return Statement.objects.published().filter(facet_values__overlap=keys)
 
     def outlets(self):
         """News outlets and publishers of a source that reports a published statement."""
-        return self.filter(Exists(self._published_reports()))
+        return self.filter(Exists(self._reported_statements()))
 
     def named_publicly(self):
         """The public organisations (`has_page` True) and those public rows name with
         nothing filed under them (`has_page` False): the outlet of a source of a published
         report, a participant in a public summit, the organisation of a public speaker's
-        role. What the API lists, so that none of its links leads to "not found"."""
+        role. What the API lists, so that none of the links in its answers leads to "not
+        found"."""
         named = (
-            Exists(self._published_reports())
+            # Not an Exists here: beside the others, PostgreSQL would read every statement
+            # for each organisation (2 s for 40 over 100,000 statements), not probe the index.
+            Q(pk__in=Organisation.objects.outlets().values("pk"))
             | Exists(Summit.objects.public().filter(participant_organisations=OuterRef("pk")))
-            | Exists(Role.objects.filter(organisation=OuterRef("pk"), speaker__in=Speaker.objects.public()))
+            | Exists(Role.objects.filter(Exists(_credits(speaker=OuterRef("speaker"))), organisation=OuterRef("pk")))
         )
-        has_page = self.public_condition()
-        return self.annotate(has_page=models.ExpressionWrapper(has_page, models.BooleanField())).filter(
-            has_page | named
-        )
+        has_page = models.ExpressionWrapper(self.public_condition(), models.BooleanField())
+        return self.annotate(has_page=has_page).filter(Q(has_page=True) | named)
 
 
 class SummitQuerySet(BilingualNameQuerySet):

@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.test import Client
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
+from rest_framework.throttling import AnonRateThrottle
 
 from statements.loading import SEED_DATASET, load_dataset
 from statements.search import refresh_search_vectors
@@ -96,6 +97,14 @@ def live_seed(transactional_db, _seed_rows):
     """The seed, committed, so that a live server sees it: loaded by the first test of a
     worker that asks, copied back for the next ones (tests/databases.py)."""
     _seed_rows.fill(lambda: load_dataset(path=SEED_DATASET))
+
+
+@pytest.fixture
+def unthrottled(monkeypatch):
+    """For a test sending the API many requests from one address (a fuzzer, a crawl): the
+    throttle lifted, or most answers would be 429s. DRF reads the rates into the class at
+    import; they are set there."""
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "1000000/minute"})
 
 
 @pytest.fixture

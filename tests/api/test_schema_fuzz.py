@@ -10,19 +10,11 @@ from django.core import signals
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import given
-from rest_framework.throttling import AnonRateThrottle
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from statements.loading import SEED_DATASET, load_dataset
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def unthrottled(monkeypatch):
-    # Fuzzing sends many requests from one address: lift the throttle, or most answers
-    # would be 429s. DRF reads the rates into the class at import; set them there.
-    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "1000000/minute"})
 
 
 @pytest.fixture

@@ -106,7 +106,7 @@ def test_staff_who_may_open_every_page_get_every_link(admin_client, without_page
     assert admin_client.get("/en/countries/hostland/").status_code == 200
 
 
-def test_every_link_of_the_api_leads_to_a_resource(client, without_pages):
+def test_every_link_of_the_api_leads_to_a_resource(client, without_pages, unthrottled):
     status, linked_from = crawl(client, "/api/", links=API_LINK)
     broken = {path: f"{code}, linked from {linked_from.get(path)}" for path, code in status.items() if code != 200}
     assert broken == {}, "\n".join(f"{path}: {why}" for path, why in broken.items())
