@@ -137,9 +137,10 @@ def visible(request, queryset):
 
 
 def mark_pages(request, rows) -> None:
-    """Set `has_page` False on the reference rows a page names (countries, organisations:
-    a summit's host and participants, a speaker's roles) that this visitor may not open,
-    so that `name_link` names them instead of linking to "not found". One query a model."""
+    """Set `has_page` False on the reference rows a page names (a summit's host and
+    participants, a speaker's roles, a retracted statement's speakers, summit and topics)
+    that this visitor may not open, so that `name_link` names them instead of linking to
+    "not found". One query a model."""
     if request.user.is_staff:
         return
     by_model = defaultdict(list)

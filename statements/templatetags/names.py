@@ -1,4 +1,4 @@
-"""Names of countries, organisations and summits on a page.
+"""Names of reference rows (countries, organisations, speakers, summits, topics) on a page.
 
 `{{ row|name_lang }}`: the lang attribute for a name shown in another language than the
 page's (a summit known only by its French name on an English page), so screen readers
@@ -25,8 +25,7 @@ def name_lang(row) -> str:
 
 @register.filter
 def name_link(row, css_class: str = "") -> str:
-    attributes = format_html(' class="{}"', css_class) if css_class else ""
-    attributes += name_lang(row)
+    attributes = format_html("{}{}", format_html(' class="{}"', css_class) if css_class else "", name_lang(row))
     if getattr(row, "has_page", True):
         return format_html('<a href="{}"{}>{}</a>', row.get_absolute_url(), attributes, row.name)
     return format_html("<span{}>{}</span>", attributes, row.name) if attributes else conditional_escape(row.name)

@@ -10,9 +10,11 @@ over the seed and invented rows that reach such entities every way a page shows 
 import re
 
 import pytest
+from django.template import Context, Template
 from django.test import Client
 from django.utils import translation
 
+from statements.models import Summit
 from tests.factories import (
     CountryFactory,
     OrganisationFactory,
@@ -100,6 +102,22 @@ def test_a_country_without_a_page_is_named_without_a_link(client, without_pages)
         'href="/en/countries/france/"'
         in client.get("/en/summits/coalition-des-volontaires-paris-2025-09-04/").content.decode()
     )
+
+
+def test_a_name_in_another_language_keeps_its_lang_attribute_linked_or_not():
+    summit = Summit(slug="sommet-de-lyon", name_as_recorded="Sommet de Lyon", name_fr="Sommet de Lyon")
+    template = Template('{% load names %}{{ summit|name_link }} {{ summit|name_link:"speaker" }}')
+    with translation.override("en"):
+        assert template.render(Context({"summit": summit})) == (
+            '<a href="/en/summits/sommet-de-lyon/" lang="fr">Sommet de Lyon</a> '
+            '<a href="/en/summits/sommet-de-lyon/" class="speaker" lang="fr">Sommet de Lyon</a>'
+        )
+        summit.has_page = False
+        summit.name_fr = summit.name_as_recorded = "Sommet <b>de</b> Lyon"
+        assert template.render(Context({"summit": summit})) == (
+            '<span lang="fr">Sommet &lt;b&gt;de&lt;/b&gt; Lyon</span> '
+            '<span class="speaker" lang="fr">Sommet &lt;b&gt;de&lt;/b&gt; Lyon</span>'
+        )
 
 
 def test_staff_who_may_open_every_page_get_every_link(admin_client, without_pages):
