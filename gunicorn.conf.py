@@ -26,3 +26,20 @@ raw_env = [
     f"DB_STATEMENT_TIMEOUT_MS={os.environ.get('DB_STATEMENT_TIMEOUT_MS', '10000')}",
     f"DB_POOL_SIZE={os.environ.get('DB_POOL_SIZE', '1')}",
 ]
+
+
+def on_starting(server):  # noqa: ARG001 — gunicorn's hook signature
+    """Refuse to serve with DEBUG off and the static files not collected: every page would
+    be a server error, since the stylesheet's hashed name comes from the manifest that
+    `collectstatic` writes (`make run` runs it first)."""
+    from pathlib import Path
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    from django.conf import settings
+
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if not settings.DEBUG and not manifest.exists():
+        raise SystemExit(
+            f"The static files are not collected ({manifest} is missing) and DEBUG is off: every page would "
+            "fail. Run `.venv/bin/python manage.py collectstatic --noinput` first (`make run` does)."
+        )

@@ -2,6 +2,7 @@
 
 import json
 import os
+import runpy
 import secrets
 import subprocess
 import sys
@@ -41,6 +42,18 @@ def test_debug_with_a_public_host_refuses_to_start():
     result = run("-c", "import archive.settings", DEBUG="1", ALLOWED_HOSTS="archive.example")
     assert result.returncode != 0
     assert "DEBUG is on with public ALLOWED_HOSTS" in result.stderr
+
+
+def test_the_server_refuses_to_start_without_collected_static_files(settings, tmp_path):
+    on_starting = runpy.run_path(str(ROOT / "gunicorn.conf.py"))["on_starting"]
+    settings.DEBUG, settings.STATIC_ROOT = False, tmp_path
+    with pytest.raises(SystemExit, match="collectstatic"):
+        on_starting(None)
+    (tmp_path / "staticfiles.json").write_text("{}")
+    on_starting(None)  # collected: starts
+    settings.DEBUG = True
+    (tmp_path / "staticfiles.json").unlink()
+    on_starting(None)  # DEBUG serves the files where they are
 
 
 def test_logs_are_json_lines_in_production_mode():
