@@ -163,6 +163,10 @@ class PublicQuerySet(models.QuerySet):
     def public(self):
         return self.filter(self.public_condition())
 
+    def with_pages(self):
+        """The rows with a public page (and a sitemap entry): the public ones."""
+        return self.public()
+
     # word_similarity of 0.45: "Zelenski" and "Zelenskyy" find "Zelensky" (about 0.6-0.8),
     # "Prag" finds "Prague", a name sharing a few letters stays below.
     SIMILARITY_THRESHOLD = 0.45
@@ -216,20 +220,33 @@ class OrganisationQuerySet(BilingualNameQuerySet):
         organisations over 100,000 statements)."""
         return self.filter(Exists(Statement.objects.published().counted_under_outer_row("outlet")))
 
-    def named_publicly(self):
-        """The public organisations (`has_page` True) and those public rows name with
-        nothing filed under them (`has_page` False): the outlet of a source of a published
-        report, a participant in a public summit, the organisation of a public speaker's
-        role. What the API lists, so that none of the links in its answers leads to "not
-        found"."""
-        named = (
-            # Not an Exists here: beside the others, PostgreSQL would read every statement
+    def page_condition(self, outlets=None) -> Q:
+        """Whether the outer organisation has a page: it is public (statements made on its
+        behalf), or it is the outlet of a source of a published statement (its page lists
+        what it reported). `outlets`: their ids, when the caller has them at hand (the
+        cached facet counts, facets.published_counts); otherwise this queryset's rows
+        are probed (one probe a row: filter the rows first where there are many)."""
+        if outlets is None:
+            # Not an Exists: beside the other one, PostgreSQL would read every statement
             # for each organisation (2 s for 40 over 100,000 statements), not probe the index.
-            Q(pk__in=Organisation.objects.outlets().values("pk"))
-            | Exists(Summit.objects.public().filter(participant_organisations=OuterRef("pk")))
-            | Exists(Role.objects.filter(Exists(_credits(speaker=OuterRef("speaker"))), organisation=OuterRef("pk")))
+            outlets = self.outlets().values("pk")
+        return self.public_condition() | Q(pk__in=outlets)
+
+    def with_pages(self, outlets=None):
+        return self.filter(self.page_condition(outlets))
+
+    def named_publicly(self, outlets=None):
+        """The organisations with a page (`has_page` True) and those public rows name
+        without one (`has_page` False): a participant in a public summit, the organisation
+        of a public speaker's role, the outlet of a source a published report was known
+        through. What the API lists, so that none of the links in its
+        answers leads to "not found". `outlets` as for `page_condition`."""
+        named = Exists(Summit.objects.public().filter(participant_organisations=OuterRef("pk"))) | Exists(
+            Role.objects.filter(Exists(_credits(speaker=OuterRef("speaker"))), organisation=OuterRef("pk"))
         )
-        has_page = models.ExpressionWrapper(self.public_condition(), models.BooleanField())
+        for outlets_named in Source.objects.known_through_by_cited("outlet"):
+            named |= Q(pk__in=outlets_named)
+        has_page = models.ExpressionWrapper(self.page_condition(outlets), models.BooleanField())
         return self.annotate(has_page=has_page).filter(Q(has_page=True) | named)
 
 
@@ -791,6 +808,33 @@ def normalise_url(url: str) -> str:
     return urldefrag(normalised).url
 
 
+class SourceQuerySet(models.QuerySet):
+    # How far a chain of "known through" is followed for the public: a post embedded in an
+    # article that quotes a wire story is two steps.
+    PROVENANCE_DEPTH = 3
+
+    def public(self):
+        """Sources a published statement's report cites, and those they were known through
+        (the API's `reported_in` links lead to them)."""
+        cited = Report.objects.filter(source=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED)
+        condition = Exists(cited)
+        for ids in Source.objects.known_through_by_cited():
+            condition |= Q(pk__in=ids)
+        return self.filter(condition)
+
+    def known_through_by_cited(self, field: str = "pk") -> list:
+        """For each step back from the sources published reports cite, a subquery of the
+        `field` ("pk", "outlet") of the sources they were known through. Each starts from
+        the few cited sources known through another (the index on `reported_in`), where an
+        Exists on every source would read them all."""
+        cited = Report.objects.filter(source=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED)
+        relayed = Source.objects.filter(Exists(cited), reported_in__isnull=False)
+        return [
+            relayed.values("__".join(["reported_in"] * steps + ([] if field == "pk" else [field])))
+            for steps in range(1, self.PROVENANCE_DEPTH + 1)
+        ]
+
+
 class Source(models.Model):
     """Where a statement was published or reported: an article, a post, a transcript.
 
@@ -840,6 +884,8 @@ class Source(models.Model):
 
     history = HistoricalRecords(excluded_fields=["candidates"])
 
+    objects = SourceQuerySet.as_manager()
+
     class Meta:
         ordering = [models.F("published_on").desc(nulls_last=True), "title"]
         verbose_name = _("source")
@@ -868,14 +914,20 @@ class Source(models.Model):
         of that one's) that holds `words`, as a public excerpt; "" when not found. An elided
         quote ("… (...) …") is looked up by its longest part."""
         needle = max(ELISION.split(words), key=len).strip()
-        source, seen = self, set()
-        while source is not None and source.pk not in seen:
-            seen.add(source.pk)
+        for source in self.provenance():
             for paragraph in source.full_text.splitlines():
                 if needle and needle in paragraph:
                     return paragraph.strip()
-            source = source.reported_in
         return ""
+
+    def provenance(self):
+        """This source, then the one it was known through, and so on (once each, should
+        the rows ever loop)."""
+        source, seen = self, set()
+        while source is not None and source.pk not in seen:
+            seen.add(source.pk)
+            yield source
+            source = source.reported_in
 
     def clean(self):
         self.url = normalise_url(self.url)

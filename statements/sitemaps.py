@@ -33,7 +33,7 @@ class EntitySitemap(Sitemap):
         self.model = model
 
     def items(self):
-        return self.model.objects.public().order_by("slug")
+        return self.model.objects.with_pages().order_by("slug")
 
 
 class IndexSitemap(Sitemap):

@@ -3,6 +3,7 @@ for the one exception: a retracted statement's permalink says it was retracted).
 
 import json
 from collections import defaultdict
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
@@ -19,7 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from . import citations, share_cards
-from .facets import most_statements, with_statement_counts
+from .facets import most_statements, published_counts, with_statement_counts
 from .feeds import CorrectionsFeed
 from .filters import SpeakerFilter
 from .listing import render_listing
@@ -101,8 +102,15 @@ def statement_detail(request, pk: int):
     sources = [report.source_id for report in reports]
     permalink = request.build_absolute_uri(statement.get_absolute_url())
     topics = list(statement.topics.all())
+    # The outlets the sources name: that of a published statement's report has a page by
+    # definition; one a source was known through, or a link's source, may have none.
+    shown = [source for report in reports for source in report.source.provenance()]
+    shown += [source for item in links if item["link"].source for source in item["link"].source.provenance()]
+    direct = set(sources) if statement.status == Statement.Status.PUBLISHED else set()
+    named = [source.outlet for source in shown if source.pk not in direct]
     if statement.status != Statement.Status.PUBLISHED:  # retracted: its speakers may have nothing else on record
-        mark_pages(request, [*(credit.speaker for credit in statement.credit_list), statement.summit, *topics])
+        named += [*(credit.speaker for credit in statement.credit_list), statement.summit, *topics]
+    mark_pages(request, named)
     context = {
         "statement": statement,
         "display": display,
@@ -131,16 +139,16 @@ def statement_detail(request, pk: int):
 
 
 def visible(request, queryset):
-    """Reference rows a visitor may open: those with a published statement (`public()`),
-    or any for logged-in staff, who preview drafts."""
-    return queryset if request.user.is_staff else queryset.public()
+    """Reference rows a visitor may open: those with a page (`with_pages`), or any for
+    logged-in staff, who preview drafts."""
+    return queryset if request.user.is_staff else queryset.with_pages()
 
 
 def mark_pages(request, rows) -> None:
     """Set `has_page` False on the reference rows a page names (a summit's host and
-    participants, a speaker's roles, a retracted statement's speakers, summit and topics)
-    that this visitor may not open, so that `name_link` names them instead of linking to
-    "not found". One query a model."""
+    participants, a speaker's roles, a retracted statement's speakers, summit and topics,
+    the outlets of sources known only through others) that this visitor may not open, so
+    that `name_link` names them instead of linking to "not found". One query a model."""
     if request.user.is_staff:
         return
     by_model = defaultdict(list)
@@ -148,7 +156,9 @@ def mark_pages(request, rows) -> None:
         if row is not None:
             by_model[type(row)].append(row)
     for model, named in by_model.items():
-        with_page = set(model.objects.public().filter(pk__in={row.pk for row in named}).values_list("pk", flat=True))
+        with_page = set(
+            model.objects.filter(pk__in={row.pk for row in named}).with_pages().values_list("pk", flat=True)
+        )
         for row in named:
             row.has_page = row.pk in with_page
 
@@ -261,31 +271,41 @@ def topic_detail(request, slug: str):
 
 def organisation_list(request):
     organisations = (
-        Organisation.objects.public()
+        # The outlets among them from the facet counts the page reads anyway.
+        Organisation.objects.with_pages(outlets=list(published_counts(request)["outlet"]))
         .select_related("country")
         .annotate(speaker_count=SubqueryCount(Speaker.objects.public().of_organisation(OuterRef("pk")).values("id")))
         .in_name_order()
     )
     page = entity_page(request, organisations, "organisations", "organisation")
+    reported = published_counts(request)["outlet"]
+    for organisation in page["organisations"]:
+        organisation.reported_count = reported.get(organisation.pk, 0)
     return render(request, "statements/organisation_list.html", page)
 
 
 def organisation_detail(request, slug: str):
-    organisation = get_object_or_404(visible(request, Organisation.objects.select_related("country")), slug=slug)
+    """The statements made on the organisation's behalf; for a news outlet or publisher
+    that made none, the statements it reported (an outlet that also speaks, a ministry
+    publishing its own communiqués, links to those)."""
+    found = visible(request, Organisation.objects.filter(slug=slug).select_related("country"))
+    organisation = get_object_or_404(found)
     mark_pages(request, [organisation.country])
-    statements = Statement.objects.of_organisations([organisation])
+    this_one = Organisation.objects.filter(pk=organisation.pk)
+    reported = this_one.outlets().exists()
+    lists_reports = reported and not this_one.public().exists()
+    if lists_reports:
+        statements, fixed = Statement.objects.reported_by_outlets([organisation]), {"outlet"}
+    else:
+        statements, fixed = Statement.objects.of_organisations([organisation]), {"organisation"}
     context = {
         "organisation": organisation,
         "speakers": Speaker.objects.public().of_organisation(organisation),
+        "lists_reports": lists_reports,
+        "reported_url": reverse("statements:list") + "?" + urlencode({"outlet": organisation.slug}) if reported else "",
     }
-    return render_listing(
-        request,
-        "statements/organisation_detail.html",
-        statements,
-        title=organisation.name,
-        fixed={"organisation"},
-        context=context,
-    )
+    template = "statements/organisation_detail.html"
+    return render_listing(request, template, statements, title=organisation.name, fixed=fixed, context=context)
 
 
 def corrections(request):

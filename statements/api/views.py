@@ -3,7 +3,7 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema
@@ -11,11 +11,11 @@ from rest_framework import viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.pagination import CursorPagination, PageNumberPagination
 
+from ..facets import published_counts
 from ..filters import SpeakerFilter, StatementFilter
 from ..models import (
     Country,
     Organisation,
-    Report,
     Role,
     Source,
     Speaker,
@@ -119,12 +119,16 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
 
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.OrganisationSerializer
-    queryset = (
-        Organisation.objects.named_publicly()
-        .select_related("country")
-        .order_by(in_reading_order("name_as_recorded"), "id")
-    )
     pagination_class = Pages
+
+    def get_queryset(self):
+        # The outlets among them from the cached facet counts, not one probe per organisation.
+        outlets = list(published_counts(self.request)["outlet"])
+        return (
+            Organisation.objects.named_publicly(outlets=outlets)
+            .select_related("country")
+            .order_by(in_reading_order("name_as_recorded"), "id")
+        )
 
 
 class SummitViewSet(viewsets.ReadOnlyModelViewSet):
@@ -150,5 +154,4 @@ class SourceViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = Pages
 
     def get_queryset(self):
-        cited = Report.objects.filter(source=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED)
-        return Source.objects.filter(Exists(cited)).order_by("-published_on", "id")
+        return Source.objects.public().order_by("-published_on", "id")

@@ -1,7 +1,7 @@
 """Every link between the archive's pages leads to a page: a country, organisation, speaker,
 summit or topic with no page of its own (nothing published under it) is named, not linked.
-Every link of the API leads to a resource: an organisation public rows name (an outlet, a
-summit's participant) is one, with no page.
+Every link of the API leads to a resource: an organisation public rows name (a summit's
+participant, the outlet of a source a cited one was known through) is one, with no page.
 
 The pages are crawled from the home page in English (the French ones are the same
 templates, each opened in both languages by test_languages.py), and the API from its root,
@@ -19,6 +19,7 @@ from tests.factories import (
     CountryFactory,
     OrganisationFactory,
     RoleFactory,
+    SourceFactory,
     SpeakerFactory,
     StatementFactory,
     SummitFactory,
@@ -57,7 +58,12 @@ def without_pages(module_seed):
     spokesman = OrganisationFactory(
         name="Ministry of Somewhere", slug="ministry-of-somewhere", country=nowhere["Orgland"]
     )
-    StatementFactory(speaker=speaker, summit=summit, organisation=spokesman, text="Nous resterons.")
+    # Its source was known through a wire's story, itself known through an agency's.
+    wire, agency = (OrganisationFactory(name=name, slug=name.lower().replace(" ", "-")) for name in (
+        "Wire of Nowhere", "Agency of Nowhere"
+    ))  # fmt: skip
+    relayed = SourceFactory(reported_in=SourceFactory(outlet=wire, reported_in=SourceFactory(outlet=agency)))
+    StatementFactory(speaker=speaker, summit=summit, organisation=spokesman, text="Nous resterons.", source=relayed)
     retracted = StatementFactory(
         retracted=True, speaker=SpeakerFactory(name="Basile Retiré"), summit=SummitFactory(name="Sommet retiré")
     )
@@ -137,3 +143,5 @@ def test_every_link_of_the_api_leads_to_a_resource(client, without_pages, unthro
     assert organisations["Pact of Nowhere"]["page"] is None  # a participant in a public summit, nothing filed under it
     assert organisations["Coalition of the willing"]["page"] is None  # the seed's, the same
     assert organisations["Ministry of Somewhere"]["page"].endswith("/en/organisations/ministry-of-somewhere/")
+    assert organisations["Agency of Nowhere"]["page"] is None  # two steps back from a cited source
+    assert "/api/sources/" in str(status) and not [path for path in status if path.endswith("/None/")]
