@@ -119,6 +119,7 @@ class CountryViewSet(viewsets.ReadOnlyModelViewSet):
 
 class OrganisationViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = serializers.OrganisationSerializer
+    queryset = Organisation.objects.all()  # the schema's model; get_queryset says which rows
     pagination_class = Pages
 
     def get_queryset(self):
