@@ -813,11 +813,16 @@ class SourceQuerySet(models.QuerySet):
     # article that quotes a wire story is two steps.
     PROVENANCE_DEPTH = 3
 
+    def cited(self):
+        """Sources a published statement's report cites."""
+        return self.filter(
+            Exists(Report.objects.filter(source=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED))
+        )
+
     def public(self):
         """Sources a published statement's report cites, and those they were known through
         (the API's `reported_in` links lead to them)."""
-        cited = Report.objects.filter(source=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED)
-        condition = Exists(cited)
+        condition = Q(pk__in=Source.objects.cited().values("pk"))
         for ids in Source.objects.known_through_by_cited():
             condition |= Q(pk__in=ids)
         return self.filter(condition)
@@ -827,8 +832,7 @@ class SourceQuerySet(models.QuerySet):
         `field` ("pk", "outlet") of the sources they were known through. Each starts from
         the few cited sources known through another (the index on `reported_in`), where an
         Exists on every source would read them all."""
-        cited = Report.objects.filter(source=OuterRef("pk"), statement__status=Statement.Status.PUBLISHED)
-        relayed = Source.objects.filter(Exists(cited), reported_in__isnull=False)
+        relayed = self.cited().filter(reported_in__isnull=False)
         return [
             relayed.values("__".join(["reported_in"] * steps + ([] if field == "pk" else [field])))
             for steps in range(1, self.PROVENANCE_DEPTH + 1)

@@ -270,15 +270,14 @@ def topic_detail(request, slug: str):
 
 
 def organisation_list(request):
+    reported = published_counts(request)["outlet"]  # read by the page anyway (entity_page)
     organisations = (
-        # The outlets among them from the facet counts the page reads anyway.
-        Organisation.objects.with_pages(outlets=list(published_counts(request)["outlet"]))
+        Organisation.objects.with_pages(outlets=list(reported))
         .select_related("country")
         .annotate(speaker_count=SubqueryCount(Speaker.objects.public().of_organisation(OuterRef("pk")).values("id")))
         .in_name_order()
     )
     page = entity_page(request, organisations, "organisations", "organisation")
-    reported = published_counts(request)["outlet"]
     for organisation in page["organisations"]:
         organisation.reported_count = reported.get(organisation.pk, 0)
     return render(request, "statements/organisation_list.html", page)
@@ -293,6 +292,7 @@ def organisation_detail(request, slug: str):
     mark_pages(request, [organisation.country])
     this_one = Organisation.objects.filter(pk=organisation.pk)
     reported = this_one.outlets().exists()
+    reported_url = reverse("statements:list") + "?" + urlencode({"outlet": organisation.slug})
     lists_reports = reported and not this_one.public().exists()
     if lists_reports:
         statements, fixed = Statement.objects.reported_by_outlets([organisation]), {"outlet"}
@@ -302,7 +302,7 @@ def organisation_detail(request, slug: str):
         "organisation": organisation,
         "speakers": Speaker.objects.public().of_organisation(organisation),
         "lists_reports": lists_reports,
-        "reported_url": reverse("statements:list") + "?" + urlencode({"outlet": organisation.slug}) if reported else "",
+        "reported_url": reported_url if reported else "",
     }
     template = "statements/organisation_detail.html"
     return render_listing(request, template, statements, title=organisation.name, fixed=fixed, context=context)
