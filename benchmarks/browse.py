@@ -91,7 +91,7 @@ def main():
     from django.core.management import call_command
     from django.test import Client
 
-    from statements.models import Country, Speaker, Statement
+    from statements.models import Country, Organisation, Speaker, Statement
 
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
@@ -110,6 +110,7 @@ def main():
         .first()
     )
     speaker = Speaker.objects.order_by("pk")[7]
+    outlet = Organisation.objects.outlets().order_by("pk").first()
     pages = [
         ("statements list, unfiltered", "/en/statements/"),
         (f"statements list, country={country.iso_alpha2}", f"/en/statements/?country={country.iso_alpha2}"),
@@ -118,6 +119,8 @@ def main():
         ("search + country + year", f"/en/statements/?q=paix&country={country.iso_alpha2}&year=2010"),
         ("speaker page", speaker.get_absolute_url()),
         ("statement page", Statement.objects.published().first().get_absolute_url()),
+        ("organisations list", "/en/organisations/"),
+        (f"outlet page ({outlet.slug})", outlet.get_absolute_url()),
     ]
     published = Statement.objects.published().count()
     print(
