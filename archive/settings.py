@@ -374,7 +374,8 @@ LOGGING = {
     "loggers": {
         # django-axes announces itself at every start; keep its warnings only.
         "axes": {"level": "WARNING"},
-        # A line a request (archive/access.py); Django's development server prints its own.
-        "archive.access": {"level": "WARNING" if DEBUG else "INFO"},
+        # A line a request (archive/access.py), at INFO: LOG_LEVEL=WARNING silences it
+        # (benchmarks do); Django's development server prints its own.
+        "archive.access": {"level": "WARNING" if DEBUG else LOG_LEVEL},
     },
 }

@@ -8,18 +8,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def import_settings(**env):
-    """Import the settings in a fresh interpreter with `env`; return (exit code, stderr)."""
+def python_with(code: str, **env) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter with `env` (and no DEBUG or SECRET_KEY of this one's)."""
     environment = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY"}}
     environment.update(env)
-    result = subprocess.run(
-        [sys.executable, "-c", "import archive.settings"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, check=False
     )
+
+
+def import_settings(**env):
+    """Import the settings in a fresh interpreter with `env`; return (exit code, stderr)."""
+    result = python_with("import archive.settings", **env)
     return result.returncode, result.stderr
 
 
@@ -67,3 +67,12 @@ def test_a_replica_must_be_postgresql_and_the_page_cache_a_duration():
     assert code != 0 and "PAGE_CACHE_SECONDS must be 0 (no page cache) or more" in stderr
     code, stderr = import_settings(DATABASE_REPLICA_URL="postgres://reader@replica.internal:5432/archive")
     assert code == 0, stderr
+
+
+def test_log_level_governs_the_access_log_too():
+    """LOG_LEVEL=WARNING (as the benchmarks set it) leaves out the line a request."""
+    check = "import django, logging; django.setup(); print(logging.getLogger('archive.access').isEnabledFor(20))"
+    production = {"DEBUG": "0", "SECRET_KEY": "a-long-random-value-for-this-test-only"}
+    for level, logged in (("INFO", "True"), ("WARNING", "False")):
+        result = python_with(check, DJANGO_SETTINGS_MODULE="archive.settings", LOG_LEVEL=level, **production)
+        assert (result.returncode, result.stdout.strip()) == (0, logged), result.stderr
