@@ -239,8 +239,8 @@ class OrganisationQuerySet(BilingualNameQuerySet):
         """The organisations with a page (`has_page` True) and those public rows name
         without one (`has_page` False): a participant in a public summit, the organisation
         of a public speaker's role, the outlet of a source a published report was known
-        through. What the API lists, so that none of the links in its
-        answers leads to "not found". `outlets` as for `page_condition`."""
+        through. What the API lists, so that none of the links in its answers leads to
+        "not found". `outlets` as for `page_condition`."""
         named = Exists(Summit.objects.public().filter(participant_organisations=OuterRef("pk"))) | Exists(
             Role.objects.filter(Exists(_credits(speaker=OuterRef("speaker"))), organisation=OuterRef("pk"))
         )
@@ -833,10 +833,11 @@ class SourceQuerySet(models.QuerySet):
         the few cited sources known through another (the index on `reported_in`), where an
         Exists on every source would read them all."""
         relayed = self.cited().filter(reported_in__isnull=False)
-        return [
-            relayed.values("__".join(["reported_in"] * steps + ([] if field == "pk" else [field])))
-            for steps in range(1, self.PROVENANCE_DEPTH + 1)
-        ]
+        steps, path = [], "reported_in"
+        for _step in range(self.PROVENANCE_DEPTH):
+            steps.append(relayed.values(path if field == "pk" else f"{path}__{field}"))
+            path += "__reported_in"
+        return steps
 
 
 class Source(models.Model):
